@@ -1,0 +1,26 @@
+// What every use case needs from outside: the database, the clock and the
+// settings. Passed in, so that tests control time and configuration.
+#pragma once
+#include <cstdint>
+#include <functional>
+
+#include "store/store.hpp"
+
+namespace stegvis::app {
+
+struct Settings {
+  int idle_timeout_minutes = 30;
+  int throttle_window_minutes = 15;
+  int max_failures_per_account = 5;
+  int max_failures_per_address = 20;
+};
+
+struct Env {
+  store::Database& db;
+  std::function<std::int64_t()> now;  // unix seconds
+  Settings settings;
+};
+
+std::int64_t system_now();
+
+}  // namespace stegvis::app

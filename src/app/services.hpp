@@ -1,0 +1,24 @@
+// All use cases of the product, wired to one environment. The HTTP layer and
+// the command line hold one of these and nothing else of the application.
+#pragma once
+#include "app/audit_service.hpp"
+#include "app/auth_service.hpp"
+#include "app/env.hpp"
+#include "app/organisation_service.hpp"
+#include "app/staff_service.hpp"
+
+namespace stegvis::app {
+
+struct Services {
+  explicit Services(Env e) : env(std::move(e)), auth(env), organisation(env), staff(env), audit(env) {}
+  Services(const Services&) = delete;
+  Services& operator=(const Services&) = delete;
+
+  Env env;
+  AuthService auth;
+  OrganisationService organisation;
+  StaffService staff;
+  AuditService audit;
+};
+
+}  // namespace stegvis::app

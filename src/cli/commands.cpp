@@ -1,0 +1,193 @@
+#include "cli/commands.hpp"
+
+#include <pthread.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "app/audit.hpp"
+#include "app/demo.hpp"
+#include "app/services.hpp"
+#include "crypto/crypto.hpp"
+#include "http/app_server.hpp"
+#include "http/server.hpp"
+#include "store/store.hpp"
+
+namespace stegvis::cli {
+namespace {
+
+std::unique_ptr<store::Database> open_migrated(const Config& c, int pool = 4) {
+  crypto::init();
+  auto db = store::open_database(c.db, pool);
+  db->migrate();
+  return db;
+}
+
+app::Env make_env(store::Database& db, const Config& c) {
+  app::Settings s;
+  s.idle_timeout_minutes = c.idle_timeout_minutes;
+  return app::Env{db, app::system_now, s};
+}
+
+bool is_loopback(const std::string& bind) {
+  return bind == "localhost" || bind == "::1" || bind.rfind("127.", 0) == 0;
+}
+
+std::string read_password(const UserOptions& o) {
+  if (!o.password.empty()) return o.password;
+  std::string line;
+  std::getline(std::cin, line);
+  return line;
+}
+
+int fail(const Error& e) {
+  std::cerr << "stegvis: " << e.message << (e.field.empty() ? "" : " (" + e.field + ")") << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int run_serve(const Config& c, const ServeOptions& o) {
+  // Block the stop signals in every thread; one thread waits for them and stops the server.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  auto db = open_migrated(c, std::max(4, c.threads / 2));
+  crypto::load_or_create_key(c.key_file);
+  app::Services services(make_env(*db, c));
+
+  if (!is_loopback(c.bind) && !o.allow_demo_accounts) {
+    auto tx = db->begin(false);
+    for (const auto& name : app::demo_usernames()) {
+      auto cred = tx->staff().credentials(name);
+      if (cred && !cred->disabled && crypto::verify_password(cred->password_hash, app::kDemoPassword)) {
+        std::cerr << "stegvis: the demo account '" << name << "' is active on a non-loopback address (" << c.bind
+                  << "). Disable it, change its password, or pass --allow-demo-accounts.\n";
+        return 2;
+      }
+    }
+  }
+
+  http::PageRenderer pages(c.web_dir);
+  http::DispatchConfig dc{c.secure_cookies};
+  http::Dispatcher dispatcher(services, pages, dc);
+  http::build_routes(dispatcher, services, pages, dc);
+
+  std::thread waiter([signals] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    spdlog::info("signal {}: finishing requests in flight and stopping", sig);
+    http::stop_server();
+  });
+  http::ServerConfig sc;
+  sc.bind = c.bind;
+  sc.port = c.port;
+  sc.threads = c.threads;
+  std::string error;
+  bool ok = http::serve(sc, dispatcher, [&] {
+    spdlog::info("Stegvis serves http://{}:{}/ ({} database)", c.bind, c.port, db->backend());
+  }, &error);
+  if (!ok) {
+    spdlog::error("{}", error);
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+    return 1;
+  }
+  waiter.join();
+  return 0;
+}
+
+int run_migrate(const Config& c) {
+  auto db = open_migrated(c, 1);
+  std::cout << "schema version " << db->schema_version() << " (" << db->backend() << ")\n";
+  return 0;
+}
+
+int run_demo(const Config& c) {
+  auto db = open_migrated(c, 2);
+  app::Env env = make_env(*db, c);
+  auto r = app::load_demo(env);
+  if (!r) return fail(r.error());
+  std::cout << "demo data loaded; log in as admin, samordnare.vastra, coach.katrineholm, ... with password "
+            << app::kDemoPassword << "\n";
+  return 0;
+}
+
+int run_audit_verify(const Config& c) {
+  auto db = open_migrated(c, 1);
+  auto check = app::verify_audit_chain(*db);
+  if (check.ok) {
+    std::cout << "audit log ok: " << check.entries << " entries, chain intact\n";
+    return 0;
+  }
+  std::cout << "audit log BROKEN at entry " << check.first_bad_id.value_or(0) << ": " << check.problem << "\n";
+  return 3;
+}
+
+int run_user_add(const Config& c, const UserOptions& o) {
+  auto db = open_migrated(c, 2);
+  app::Env env = make_env(*db, c);
+  app::StaffService staff(env);
+  auto role = role_from_code(o.role);
+  if (!role) return fail(invalid("role", "unknown role " + o.role));
+  Staff s;
+  s.username = o.username;
+  s.name = o.name;
+  s.roles.push_back({*role, o.unit_id ? std::optional<Id>(o.unit_id) : std::nullopt, std::nullopt, o.fte_pct});
+  auto r = staff.create(app::system_actor("cli"), s, read_password(o));
+  if (!r) return fail(r.error());
+  std::cout << "user " << o.username << " added (id " << *r << ")\n";
+  return 0;
+}
+
+namespace {
+Result<Id> user_id(store::Database& db, const std::string& username) {
+  auto tx = db.begin(false);
+  auto cred = tx->staff().credentials(username);
+  if (!cred) return not_found("no user " + username);
+  return cred->user_id;
+}
+}  // namespace
+
+int run_user_passwd(const Config& c, const UserOptions& o) {
+  auto db = open_migrated(c, 2);
+  app::Env env = make_env(*db, c);
+  auto id = user_id(*db, o.username);
+  if (!id) return fail(id.error());
+  auto r = app::StaffService(env).set_password(app::system_actor("cli"), *id, read_password(o));
+  if (!r) return fail(r.error());
+  std::cout << "password changed for " << o.username << "\n";
+  return 0;
+}
+
+int run_user_disable(const Config& c, const UserOptions& o, bool disable) {
+  auto db = open_migrated(c, 2);
+  app::Env env = make_env(*db, c);
+  auto id = user_id(*db, o.username);
+  if (!id) return fail(id.error());
+  auto r = app::StaffService(env).set_disabled(app::system_actor("cli"), *id, disable);
+  if (!r) return fail(r.error());
+  std::cout << o.username << (disable ? " disabled\n" : " enabled\n");
+  return 0;
+}
+
+int run_user_list(const Config& c) {
+  auto db = open_migrated(c, 2);
+  app::Env env = make_env(*db, c);
+  auto r = app::StaffService(env).list(app::system_actor("cli"), std::nullopt);
+  if (!r) return fail(r.error());
+  for (const auto& s : *r) {
+    std::cout << s.username << "\t" << s.name << "\t";
+    for (const auto& a : s.roles) std::cout << to_code(a.role) << (a.fte_pct > 0 ? " " + std::to_string(static_cast<int>(a.fte_pct)) + "%" : "") << " ";
+    std::cout << (s.disabled ? "\t(avstängd)" : "") << "\n";
+  }
+  return 0;
+}
+
+}  // namespace stegvis::cli

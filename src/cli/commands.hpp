@@ -1,0 +1,31 @@
+// The subcommands of stegvis. Each returns the process exit code.
+#pragma once
+#include <string>
+
+#include "cli/config.hpp"
+
+namespace stegvis::cli {
+
+struct ServeOptions {
+  bool allow_demo_accounts = false;
+};
+
+int run_serve(const Config& c, const ServeOptions& o);
+int run_migrate(const Config& c);
+int run_demo(const Config& c);
+int run_audit_verify(const Config& c);
+
+struct UserOptions {
+  std::string username;
+  std::string name;
+  std::string role;
+  std::string password;  // empty: read one line from standard input
+  long long unit_id = 0;
+  double fte_pct = 0;
+};
+int run_user_add(const Config& c, const UserOptions& o);
+int run_user_passwd(const Config& c, const UserOptions& o);
+int run_user_disable(const Config& c, const UserOptions& o, bool disable);
+int run_user_list(const Config& c);
+
+}  // namespace stegvis::cli

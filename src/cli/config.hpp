@@ -1,0 +1,22 @@
+// Settings of the stegvis command: defaults that work for the demo, then
+// stegvis.toml, then STEGVIS_* environment variables, then command-line flags.
+#pragma once
+#include <string>
+
+namespace stegvis::cli {
+
+struct Config {
+  std::string db = "sqlite:stegvis.db";
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  std::string key_file = "stegvis.key";
+  std::string web_dir = STEGVIS_DEFAULT_WEB_DIR;
+  int idle_timeout_minutes = 30;
+  int threads = 32;
+  bool secure_cookies = false;
+};
+
+// Reads the TOML file if it exists (missing is fine) and the environment. Throws on a malformed file.
+Config load_config(const std::string& toml_path);
+
+}  // namespace stegvis::cli

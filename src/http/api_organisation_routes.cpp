@@ -1,0 +1,226 @@
+// /api/v1/association, /parties, /municipalities, /programmes (with tracks and units), /units.
+#include "http/api_routes.hpp"
+#include "http/errors.hpp"
+#include "http/json_codec.hpp"
+
+namespace stegvis::http {
+namespace {
+
+// A party or municipality may be named by id or by its exact name (api.md vocabulary).
+template <typename T>
+std::optional<Error> resolve(const json& value, const std::vector<T>& all, const char* field, Id& out) {
+  if (value.is_number_integer()) {
+    for (const auto& x : all)
+      if (x.id == value.get<Id>()) { out = x.id; return std::nullopt; }
+  } else if (value.is_string()) {
+    for (const auto& x : all)
+      if (x.name == value.get<std::string>()) { out = x.id; return std::nullopt; }
+  } else {
+    return invalid(field, std::string("Fältet \"") + field + "\" ska vara ett id eller ett namn.");
+  }
+  return invalid(field, std::string("Okänt värde i \"") + field + "\".");
+}
+
+template <typename T>
+Response respond_id(const Result<T>& r, int status) {
+  if (!r) return json_error(r.error());
+  return json_response({{"id", *r}}, status);
+}
+
+std::optional<Error> decode_programme(const json& j, Programme& p) {
+  if (auto e = read_string(j, "name", p.name)) return e;
+  if (auto e = read_string(j, "start_date", p.start_date)) return e;
+  if (auto e = read_string(j, "end_date", p.end_date)) return e;
+  if (auto e = read_string(j, "purpose", p.purpose, false)) return e;
+  return read_string(j, "target_group", p.target_group, false);
+}
+
+std::optional<Error> decode_track(const json& j, Track& t) {
+  if (auto e = read_string(j, "code", t.code)) return e;
+  if (auto e = read_string(j, "name", t.name)) return e;
+  std::int64_t min = 0, max = 0;
+  if (auto e = read_int(j, "min_age", min)) return e;
+  if (auto e = read_int(j, "max_age", max)) return e;
+  t.min_age = static_cast<int>(std::clamp<std::int64_t>(min, -1, 1000));
+  t.max_age = static_cast<int>(std::clamp<std::int64_t>(max, -1, 1000));
+  std::string role;
+  if (auto e = read_string(j, "staff_role", role)) return e;
+  auto r = role_from_code(role);
+  if (!r) return invalid("staff_role", "Personalrollen ska vara coach eller koordinator.");
+  t.staff_role = *r;
+  return std::nullopt;
+}
+
+std::optional<Error> decode_unit(app::Services& services, const app::Actor& actor, const json& j, app::UnitInput& u) {
+  if (auto e = read_string(j, "name", u.name)) return e;
+  auto parties = services.organisation.parties(actor);
+  if (!parties) return parties.error();
+  if (auto it = j.find("controller_party"); it != j.end() && !it->is_null()) {
+    Id id = 0;
+    if (auto e = resolve(*it, *parties, "controller_party", id)) return e;
+    u.controller_party_id = id;
+  }
+  auto it = j.find("municipalities");
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  if (!it->is_array()) return invalid("municipalities", "Fältet \"municipalities\" ska vara en lista.");
+  auto all = services.organisation.municipalities(actor);
+  if (!all) return all.error();
+  for (const auto& m : *it) {
+    Id id = 0;
+    if (auto e = resolve(m, *all, "municipalities", id)) return e;
+    u.municipality_ids.push_back(id);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void add_organisation_routes(Router& router, app::Services& services) {
+  auto& org = services.organisation;
+
+  router.add("GET", "/api/v1/association", Auth::session, true, [&org](Request& req) {
+    auto r = org.association(*req.actor);
+    if (!r) return json_error(r.error());
+    return json_response(to_json(*r));
+  });
+  router.add("PUT", "/api/v1/association", Auth::session, true, [&org](Request& req) {
+    auto body = parse_object(req.body);
+    if (!body) return json_error(body.error());
+    Association a;
+    if (auto e = read_string(*body, "name", a.name)) return json_error(*e);
+    if (auto e = read_string(*body, "org_number", a.org_number, false)) return json_error(*e);
+    return respond_id(org.save_association(*req.actor, a), 200);
+  });
+
+  router.add("GET", "/api/v1/parties", Auth::session, true, [&org](Request& req) {
+    auto r = org.parties(*req.actor);
+    if (!r) return json_error(r.error());
+    json items = json::array();
+    for (const auto& p : *r) items.push_back(to_json(p));
+    return json_list(items, r->size());
+  });
+  auto save_party = [&org](Request& req, Id id) {
+    auto body = parse_object(req.body);
+    if (!body) return json_error(body.error());
+    Party p{id, "", ""};
+    if (auto e = read_string(*body, "name", p.name)) return json_error(*e);
+    if (auto e = read_string(*body, "kind", p.kind)) return json_error(*e);
+    return respond_id(org.save_party(*req.actor, p), id ? 200 : 201);
+  };
+  router.add("POST", "/api/v1/parties", Auth::session, true, [save_party](Request& req) { return save_party(req, 0); });
+  router.add("PUT", "/api/v1/parties/{id}", Auth::session, true, [save_party](Request& req) {
+    auto id = parse_id(req.params["id"]);
+    if (!id) return json_error(not_found("Parten finns inte."));
+    return save_party(req, *id);
+  });
+
+  router.add("GET", "/api/v1/municipalities", Auth::session, true, [&org](Request& req) {
+    auto r = org.municipalities(*req.actor);
+    if (!r) return json_error(r.error());
+    json items = json::array();
+    for (const auto& m : *r) items.push_back(to_json(m));
+    return json_list(items, r->size());
+  });
+  auto save_municipality = [&org](Request& req, Id id) {
+    auto body = parse_object(req.body);
+    if (!body) return json_error(body.error());
+    Municipality m;
+    m.id = id;
+    if (auto e = read_string(*body, "name", m.name)) return json_error(*e);
+    if (auto e = read_int(*body, "population", m.population)) return json_error(*e);
+    if (auto e = read_number(*body, "socioeconomic_index", m.socioeconomic_index)) return json_error(*e);
+    if (auto e = read_opt_id(*body, "party_id", m.party_id)) return json_error(*e);
+    return respond_id(org.save_municipality(*req.actor, m), id ? 200 : 201);
+  };
+  router.add("POST", "/api/v1/municipalities", Auth::session, true,
+             [save_municipality](Request& req) { return save_municipality(req, 0); });
+  router.add("PUT", "/api/v1/municipalities/{id}", Auth::session, true, [save_municipality](Request& req) {
+    auto id = parse_id(req.params["id"]);
+    if (!id) return json_error(not_found("Kommunen finns inte."));
+    return save_municipality(req, *id);
+  });
+
+  router.add("GET", "/api/v1/programmes", Auth::session, true, [&org](Request& req) {
+    auto r = org.programmes(*req.actor);
+    if (!r) return json_error(r.error());
+    json items = json::array();
+    for (const auto& p : *r) items.push_back(to_json(p, false));
+    return json_list(items, r->size());
+  });
+  router.add("GET", "/api/v1/programmes/{id}", Auth::session, true, [&org](Request& req) {
+    auto id = parse_id(req.params["id"]);
+    if (!id) return json_error(not_found("Insatsen finns inte."));
+    auto r = org.programme(*req.actor, *id);
+    if (!r) return json_error(r.error());
+    return json_response(to_json(*r));
+  });
+  auto save_programme = [&org](Request& req, Id id) {
+    auto body = parse_object(req.body);
+    if (!body) return json_error(body.error());
+    Programme p;
+    p.id = id;
+    if (auto e = decode_programme(*body, p)) return json_error(*e);
+    return respond_id(org.save_programme(*req.actor, p), id ? 200 : 201);
+  };
+  router.add("POST", "/api/v1/programmes", Auth::session, true,
+             [save_programme](Request& req) { return save_programme(req, 0); });
+  router.add("PUT", "/api/v1/programmes/{id}", Auth::session, true, [save_programme](Request& req) {
+    auto id = parse_id(req.params["id"]);
+    if (!id) return json_error(not_found("Insatsen finns inte."));
+    return save_programme(req, *id);
+  });
+
+  auto save_track = [&org](Request& req, Id track_id) {
+    auto pid = parse_id(req.params["id"]);
+    if (!pid) return json_error(not_found("Insatsen finns inte."));
+    auto body = parse_object(req.body);
+    if (!body) return json_error(body.error());
+    Track t;
+    t.id = track_id;
+    t.programme_id = *pid;
+    if (auto e = decode_track(*body, t)) return json_error(*e);
+    return respond_id(org.save_track(*req.actor, t), track_id ? 200 : 201);
+  };
+  router.add("POST", "/api/v1/programmes/{id}/tracks", Auth::session, true,
+             [save_track](Request& req) { return save_track(req, 0); });
+  router.add("PUT", "/api/v1/programmes/{id}/tracks/{track_id}", Auth::session, true, [save_track](Request& req) {
+    auto tid = parse_id(req.params["track_id"]);
+    if (!tid) return json_error(not_found("Inriktningen finns inte."));
+    return save_track(req, *tid);
+  });
+
+  router.add("POST", "/api/v1/programmes/{id}/units", Auth::session, true, [&services, &org](Request& req) {
+    auto pid = parse_id(req.params["id"]);
+    if (!pid) return json_error(not_found("Insatsen finns inte."));
+    auto body = parse_object(req.body);
+    if (!body) return json_error(body.error());
+    app::UnitInput u;
+    u.programme_id = *pid;
+    if (auto e = decode_unit(services, *req.actor, *body, u)) return json_error(*e);
+    return respond_id(org.save_unit(*req.actor, u), 201);
+  });
+  router.add("GET", "/api/v1/units/{id}", Auth::session, true, [&org](Request& req) {
+    auto id = parse_id(req.params["id"]);
+    if (!id) return json_error(not_found("Länsdelen finns inte."));
+    auto r = org.unit(*req.actor, *id);
+    if (!r) return json_error(r.error());
+    return json_response(to_json(*r));
+  });
+  router.add("PUT", "/api/v1/units/{id}", Auth::session, true, [&services, &org](Request& req) {
+    auto id = parse_id(req.params["id"]);
+    if (!id) return json_error(not_found("Länsdelen finns inte."));
+    auto existing = org.unit(*req.actor, *id);
+    if (!existing) return json_error(existing.error());
+    auto body = parse_object(req.body);
+    if (!body) return json_error(body.error());
+    app::UnitInput u;
+    u.id = *id;
+    u.programme_id = existing->programme_id;
+    if (auto e = decode_unit(services, *req.actor, *body, u)) return json_error(*e);
+    if (!body->contains("municipalities"))  // absent: keep them; an empty list clears them
+      for (const auto& m : existing->municipalities) u.municipality_ids.push_back(m.id);
+    return respond_id(org.save_unit(*req.actor, u), 200);
+  });
+}
+
+}  // namespace stegvis::http

@@ -1,0 +1,13 @@
+// The JSON API under /api/v1 (shared/design/api.md). Handlers only translate
+// between JSON and the use cases of app::Services.
+#pragma once
+#include "app/services.hpp"
+#include "http/dispatcher.hpp"
+
+namespace stegvis::http {
+
+void add_session_routes(Router& router, app::Services& services, const DispatchConfig& config);
+void add_organisation_routes(Router& router, app::Services& services);
+void add_staff_routes(Router& router, app::Services& services);
+
+}  // namespace stegvis::http

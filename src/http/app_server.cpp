@@ -1,0 +1,19 @@
+#include "http/app_server.hpp"
+
+#include "http/api_routes.hpp"
+#include "http/page_routes.hpp"
+
+namespace stegvis::http {
+
+void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer& pages, const DispatchConfig& config) {
+  Router& r = dispatcher.router();
+  add_session_routes(r, services, config);
+  add_organisation_routes(r, services);
+  add_staff_routes(r, services);
+  add_static_routes(r, pages.web_dir());
+  add_page_routes(r, services, pages, config);
+  add_admin_staff_pages(r, services, pages);
+  add_admin_pages(r, services, pages);
+}
+
+}  // namespace stegvis::http

@@ -1,0 +1,138 @@
+#include "http/page_renderer.hpp"
+
+#include <kainjow/mustache.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "app/access.hpp"
+
+namespace stegvis::http {
+namespace fs = std::filesystem;
+using nlohmann::json;
+namespace mus = kainjow::mustache;
+
+struct PageRenderer::Impl {
+  std::map<std::string, std::string> templates;  // name → text
+  std::map<std::string, json> catalogues;        // "sv", "en" → flat key → text
+};
+
+namespace {
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + p.string());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+mus::data to_data(const json& j) {
+  switch (j.type()) {
+    case json::value_t::object: {
+      mus::data d{mus::data::type::object};
+      for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
+      return d;
+    }
+    case json::value_t::array: {
+      mus::data d{mus::data::type::list};
+      for (const auto& v : j) d.push_back(to_data(v));
+      return d;
+    }
+    case json::value_t::string: return mus::data(j.get<std::string>());
+    case json::value_t::boolean: return j.get<bool>() ? mus::data(mus::data::type::bool_true)
+                                                      : mus::data(mus::data::type::bool_false);
+    case json::value_t::null: return mus::data(mus::data::type::bool_false);
+    case json::value_t::number_float: {
+      std::ostringstream ss;
+      ss << j.get<double>();
+      return mus::data(ss.str());
+    }
+    default: return mus::data(j.dump());
+  }
+}
+
+// Templates whose names start with "_" are partials, usable as {{> _name}} in any template.
+std::string render_template(const std::string& text, const json& view,
+                            const std::map<std::string, std::string>& templates) {
+  mus::mustache tmpl{text};  // render() is not const: one object per call
+  if (!tmpl.is_valid()) throw std::runtime_error("template error: " + tmpl.error_message());
+  mus::data data = to_data(view);
+  for (const auto& [name, body] : templates)
+    if (!name.empty() && name[0] == '_') {
+      const std::string* b = &body;
+      data.set(name, mus::partial([b] { return *b; }));
+    }
+  return tmpl.render(data);
+}
+
+}  // namespace
+
+PageRenderer::PageRenderer(const std::string& web_dir) : impl_(std::make_unique<Impl>()), web_dir_(web_dir) {
+  fs::path dir = fs::path(web_dir) / "templates";
+  if (!fs::is_directory(dir)) throw std::runtime_error("no templates in " + dir.string() + " (set --web-dir)");
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".mustache") impl_->templates[e.path().stem().string()] = read_file(e.path());
+  json sv = json::parse(read_file(fs::path(web_dir) / "i18n" / "sv.json"));
+  json en = sv;  // English falls back to Swedish for any missing text
+  en.update(json::parse(read_file(fs::path(web_dir) / "i18n" / "en.json")));
+  impl_->catalogues["sv"] = sv;
+  impl_->catalogues["en"] = en;
+}
+
+PageRenderer::~PageRenderer() = default;
+
+std::string PageRenderer::lang(const Request& req) const {
+  auto it = req.cookies.find("lang");
+  return it != req.cookies.end() && it->second == "en" ? "en" : "sv";
+}
+
+std::string PageRenderer::text(const Request& req, const std::string& key) const {
+  const auto& cat = impl_->catalogues.at(lang(req));
+  auto it = cat.find(key);
+  return it == cat.end() ? key : it->get<std::string>();
+}
+
+Response PageRenderer::render(const Request& req, const std::string& page, const std::string& view_json, int status) {
+  auto it = impl_->templates.find(page);
+  if (it == impl_->templates.end()) throw std::runtime_error("no template " + page);
+  json view = json::parse(view_json);
+  const std::string l = lang(req);
+  view["t"] = impl_->catalogues.at(l);
+  view["lang"] = l;
+  view["lang_" + l] = true;
+  view["path"] = req.path;
+  if (req.actor) {
+    const auto& a = *req.actor;
+    json roles = json::array();
+    for (const auto& r : a.roles) roles.push_back(impl_->catalogues.at(l).value("role_" + std::string(to_code(r.role)), ""));
+    view["user"] = {{"name", a.name}, {"username", a.username}, {"roles", roles}};
+    view["csrf_token"] = req.csrf_token;
+    view["nav"] = {
+        {"admin", app::allowed(a, app::Permission::manage_staff)},
+        {"audit", app::allowed(a, app::Permission::view_audit)},
+    };
+  }
+  json layout = view;
+  layout["content"] = render_template(it->second, view, impl_->templates);
+  return Response::html(render_template(impl_->templates.at("layout"), layout, impl_->templates), status);
+}
+
+Response PageRenderer::render_fragment(const Request& req, const std::string& name, const std::string& view_json) {
+  auto it = impl_->templates.find(name);
+  if (it == impl_->templates.end()) throw std::runtime_error("no template " + name);
+  json view = json::parse(view_json);
+  view["t"] = impl_->catalogues.at(lang(req));
+  view["csrf_token"] = req.csrf_token;
+  return Response::html(render_template(it->second, view, impl_->templates));
+}
+
+Response PageRenderer::error_page(const Request& req, int status, const std::string& message) {
+  json view{{"status", status}, {"message", message}, {"title", text(req, "error_title")}};
+  return render(req, "error", view.dump(), status);
+}
+
+}  // namespace stegvis::http

@@ -1,0 +1,46 @@
+#include "store/sql/dialect.hpp"
+
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <stdexcept>
+
+namespace stegvis::store::sql {
+namespace {
+
+// SOCI prepares one statement at a time; migrations hold many.
+void sqlite_exec(soci::session& s, const std::string& script) {
+  auto* be = static_cast<soci::sqlite3_session_backend*>(s.get_backend());
+  char* err = nullptr;
+  if (::sqlite_api::sqlite3_exec(be->conn_, script.c_str(), nullptr, nullptr, &err) != 0) {
+    std::string msg = err ? err : "unknown error";
+    ::sqlite_api::sqlite3_free(err);
+    throw std::runtime_error("SQLite: " + msg);
+  }
+}
+
+void postgresql_exec(soci::session& s, const std::string& script) {
+  auto* be = static_cast<soci::postgresql_session_backend*>(s.get_backend());
+  PGresult* res = PQexec(be->conn_, script.c_str());
+  auto status = PQresultStatus(res);
+  std::string msg = PQresultErrorMessage(res);
+  PQclear(res);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw std::runtime_error("PostgreSQL: " + msg);
+}
+
+}  // namespace
+
+const Dialect& sqlite_dialect() {
+  static const Dialect d{"sqlite", "BEGIN", "BEGIN IMMEDIATE", "", &sqlite_exec};
+  return d;
+}
+
+const Dialect& postgresql_dialect() {
+  // One advisory lock for the whole chain: appends are short, and a forked
+  // chain would make tampering undetectable.
+  static const Dialect d{"postgresql", "BEGIN", "BEGIN", "SELECT pg_advisory_xact_lock(727274)", &postgresql_exec};
+  return d;
+}
+
+}  // namespace stegvis::store::sql

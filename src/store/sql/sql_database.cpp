@@ -1,0 +1,125 @@
+// The SOCI-backed Database: a pool of connections to SQLite or PostgreSQL,
+// migrations, and units of work (SqlStore).
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <chrono>
+#include <stdexcept>
+
+#include "store/migration.hpp"
+#include "store/sql/dialect.hpp"
+#include "store/sql/sql_store.hpp"
+#include "store/store.hpp"
+
+namespace stegvis::store {
+namespace sql {
+namespace {
+
+constexpr const char* kSchemaVersionDdl =
+    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+    "applied_at TEXT NOT NULL)";
+
+std::string now_iso() {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+class SqlDatabase final : public Database {
+ public:
+  SqlDatabase(const Dialect& dialect, const std::string& connect, int pool_size)
+      : dialect_(dialect), pool_(static_cast<std::size_t>(pool_size)) {
+    for (int i = 0; i < pool_size; ++i) {
+      soci::session& s = pool_.at(static_cast<std::size_t>(i));
+      if (dialect_.backend == "sqlite") {
+        s.open(soci::sqlite3, connect);
+        // WAL lets readers run beside one writer; FULL sync loses no committed write on power loss.
+        dialect_.exec_script(s,
+                             "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
+                             "PRAGMA busy_timeout=10000;");
+      } else {
+        s.open(soci::postgresql, connect);
+        dialect_.exec_script(s, "SET client_min_messages = warning");
+      }
+    }
+  }
+
+  std::string backend() const override { return dialect_.backend; }
+
+  std::unique_ptr<Store> begin(bool write) override {
+    return std::make_unique<SqlStore>(pool_, dialect_, write);
+  }
+
+  int migrate() override {
+    soci::session s(pool_);
+    dialect_.exec_script(s, kSchemaVersionDdl);
+    dialect_.exec_script(s, dialect_.begin_write);
+    try {
+      // Several server processes may start at once against one PostgreSQL.
+      if (dialect_.backend == "postgresql") dialect_.exec_script(s, "SELECT pg_advisory_xact_lock(727273)");
+      int current = current_version(s);
+      for (const auto& m : embedded_migrations()) {
+        if (m.backend != dialect_.backend || m.number <= current) continue;
+        dialect_.exec_script(s, m.sql);
+        std::string applied = now_iso();
+        s << "INSERT INTO schema_version (version, name, applied_at) VALUES (:v, :n, :a)", soci::use(m.number),
+            soci::use(m.name), soci::use(applied);
+        current = m.number;
+      }
+      dialect_.exec_script(s, "COMMIT");
+      return current;
+    } catch (...) {
+      dialect_.exec_script(s, "ROLLBACK");
+      throw;
+    }
+  }
+
+  int schema_version() override {
+    soci::session s(pool_);
+    dialect_.exec_script(s, kSchemaVersionDdl);
+    return current_version(s);
+  }
+
+  bool is_empty() override {
+    soci::session s(pool_);
+    long long n = 0;
+    s << "SELECT COUNT(*) FROM programme", soci::into(n);
+    long long a = 0;
+    s << "SELECT COUNT(*) FROM association", soci::into(a);
+    return n == 0 && a == 0;
+  }
+
+ private:
+  static int current_version(soci::session& s) {
+    long long v = 0;
+    soci::indicator ind = soci::i_ok;
+    s << "SELECT MAX(version) FROM schema_version", soci::into(v, ind);
+    return ind == soci::i_null ? 0 : static_cast<int>(v);
+  }
+
+  const Dialect& dialect_;
+  soci::connection_pool pool_;
+};
+
+}  // namespace
+}  // namespace sql
+
+std::unique_ptr<Database> open_database(const std::string& url, int pool_size) {
+  if (pool_size < 1) pool_size = 1;
+  try {
+    if (url.rfind("sqlite:", 0) == 0) {
+      std::string path = url.substr(7);
+      if (path.empty()) throw std::runtime_error("the SQLite URL names no file (sqlite:PATH)");
+      return std::make_unique<sql::SqlDatabase>(sql::sqlite_dialect(), "db=" + path + " timeout=10", pool_size);
+    }
+    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+      return std::make_unique<sql::SqlDatabase>(sql::postgresql_dialect(), url, pool_size);
+  } catch (const soci::soci_error& e) {
+    throw std::runtime_error(std::string("cannot open the database: ") + e.what());
+  }
+  throw std::runtime_error("unknown database URL '" + url + "': use sqlite:PATH or postgresql://user:pw@host:port/db");
+}
+
+}  // namespace stegvis::store

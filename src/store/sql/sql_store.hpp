@@ -1,0 +1,38 @@
+// One unit of work over one pooled SOCI connection, with the SQL
+// repositories that share its transaction.
+#pragma once
+#include <soci/soci.h>
+
+#include "store/sql/dialect.hpp"
+#include "store/sql/sql_audit_store.hpp"
+#include "store/sql/sql_organisation_store.hpp"
+#include "store/sql/sql_session_store.hpp"
+#include "store/sql/sql_staff_store.hpp"
+#include "store/store.hpp"
+
+namespace stegvis::store::sql {
+
+class SqlStore final : public Store {
+ public:
+  SqlStore(soci::connection_pool& pool, const Dialect& dialect, bool write);
+  ~SqlStore() override;
+  SqlStore(const SqlStore&) = delete;
+  SqlStore& operator=(const SqlStore&) = delete;
+
+  OrganisationStore& organisation() override { return organisation_; }
+  StaffStore& staff() override { return staff_; }
+  SessionStore& sessions() override { return sessions_; }
+  AuditStore& audit() override { return audit_; }
+  void commit() override;
+
+ private:
+  soci::session session_;
+  const Dialect& dialect_;
+  bool open_ = false;
+  SqlOrganisationStore organisation_;
+  SqlStaffStore staff_;
+  SqlSessionStore sessions_;
+  SqlAuditStore audit_;
+};
+
+}  // namespace stegvis::store::sql

@@ -1,0 +1,42 @@
+#include "store/sql/sql_util.hpp"
+
+#include <stdexcept>
+
+namespace stegvis::store::sql {
+
+std::int64_t col_int(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return 0;
+  switch (r.get_properties(i).get_data_type()) {
+    case soci::dt_integer: return r.get<int>(i);
+    case soci::dt_long_long: return r.get<long long>(i);
+    case soci::dt_unsigned_long_long: return static_cast<std::int64_t>(r.get<unsigned long long>(i));
+    case soci::dt_double: return static_cast<std::int64_t>(r.get<double>(i));
+    case soci::dt_string: return std::stoll(r.get<std::string>(i));
+    default: throw std::runtime_error("column is not an integer: " + r.get_properties(i).get_name());
+  }
+}
+
+std::optional<std::int64_t> col_opt_int(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return std::nullopt;
+  return col_int(r, i);
+}
+
+double col_double(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return 0;
+  switch (r.get_properties(i).get_data_type()) {
+    case soci::dt_double: return r.get<double>(i);
+    case soci::dt_string: return std::stod(r.get<std::string>(i));
+    default: return static_cast<double>(col_int(r, i));
+  }
+}
+
+std::string col_str(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return {};
+  switch (r.get_properties(i).get_data_type()) {
+    case soci::dt_string: return r.get<std::string>(i);
+    case soci::dt_double: return std::to_string(r.get<double>(i));
+    default: return std::to_string(col_int(r, i));
+  }
+}
+
+}  // namespace stegvis::store::sql

@@ -1,0 +1,168 @@
+#include "api/server_fixture.hpp"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+
+namespace stegvis::test {
+namespace fs = std::filesystem;
+
+std::string Reply::header(const std::string& name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? "" : it->second;
+}
+
+namespace {
+
+int free_port() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  int port = ntohs(addr.sin_port);
+  close(fd);
+  return port;
+}
+
+Reply to_reply(const httplib::Result& r) {
+  Reply out;
+  if (!r) return out;
+  out.status = r->status;
+  out.text = r->body;
+  out.headers = r->headers;
+  if (r->get_header_value("Content-Type").find("application/json") != std::string::npos)
+    out.body = json::parse(r->body, nullptr, false);
+  return out;
+}
+
+class ServerEnvironment : public ::testing::Environment {
+ public:
+  void TearDown() override { stop(); }
+  static ServerInfo& info() {
+    static ServerInfo i;
+    return i;
+  }
+  static pid_t& pid() {
+    static pid_t p = 0;
+    return p;
+  }
+  static void stop() {
+    if (pid() > 0) {
+      kill(pid(), SIGTERM);
+      int status = 0;
+      waitpid(pid(), &status, 0);
+      pid() = 0;
+    }
+  }
+};
+
+}  // namespace
+
+int run_stegvis(const std::vector<std::string>& args, std::string* out, const std::string& stdin_text) {
+  std::string cmd = STEGVIS_BINARY;
+  for (const auto& a : args) cmd += " '" + a + "'";
+  cmd += " 2>&1";
+  if (!stdin_text.empty()) cmd = "printf '%s\\n' '" + stdin_text + "' | " + cmd;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return -1;
+  std::array<char, 4096> buf{};
+  std::string text;
+  while (fgets(buf.data(), buf.size(), p)) text += buf.data();
+  int status = pclose(p);
+  if (out) *out = text;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+const ServerInfo& server() {
+  ServerInfo& i = ServerEnvironment::info();
+  if (i.port) return i;
+  ::testing::AddGlobalTestEnvironment(new ServerEnvironment);
+  std::atexit([] { ServerEnvironment::stop(); });
+  i.binary = STEGVIS_BINARY;
+  auto dir = fs::temp_directory_path() / ("stegvis_api_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const char* pg = std::getenv("STEGVIS_API_DB");
+  i.db_url = pg && *pg ? pg : "sqlite:" + (dir / "api.db").string();
+  i.key_file = (dir / "stegvis.key").string();
+  std::string out;
+  if (run_stegvis({"demo", "--db", i.db_url}, &out) != 0) throw std::runtime_error("stegvis demo failed: " + out);
+  i.port = free_port();
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::string port = std::to_string(i.port), log = (dir / "server.log").string();
+    freopen(log.c_str(), "w", stderr);
+    freopen(log.c_str(), "a", stdout);
+    execl(STEGVIS_BINARY, STEGVIS_BINARY, "serve", "--db", i.db_url.c_str(), "--port", port.c_str(), "--key-file",
+          i.key_file.c_str(), "--threads", "8", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  ServerEnvironment::pid() = pid;
+  httplib::Client c("127.0.0.1", i.port);
+  for (int k = 0; k < 200; ++k) {
+    if (auto r = c.Get("/api/v1/health"); r && r->status == 200) return i;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  throw std::runtime_error("the server did not start; see " + (dir / "server.log").string());
+}
+
+ApiClient::ApiClient(int port) : port_(port) {}
+
+httplib::Headers ApiClient::auth_headers(bool with_csrf) const {
+  httplib::Headers h;
+  if (!cookie.empty()) h.emplace("Cookie", cookie);
+  if (!bearer.empty()) h.emplace("Authorization", "Bearer " + bearer);
+  if (with_csrf && !csrf.empty()) h.emplace("X-CSRF-Token", csrf);
+  return h;
+}
+
+Reply ApiClient::login(const std::string& username, const std::string& password) {
+  httplib::Client c("127.0.0.1", port_);
+  auto r = c.Post("/api/v1/session", json{{"username", username}, {"password", password}}.dump(), "application/json");
+  Reply out = to_reply(r);
+  if (out.status == 200) {
+    std::string set = out.header("Set-Cookie");
+    cookie = set.substr(0, set.find(';'));
+    csrf = out.body.value("csrf_token", "");
+  }
+  return out;
+}
+
+Reply ApiClient::get(const std::string& path) {
+  httplib::Client c("127.0.0.1", port_);
+  return to_reply(c.Get(path, auth_headers(false)));
+}
+
+Reply ApiClient::post(const std::string& path, const json& body) {
+  return raw("POST", path, body.dump(), "application/json", auth_headers(true));
+}
+
+Reply ApiClient::put(const std::string& path, const json& body) {
+  return raw("PUT", path, body.dump(), "application/json", auth_headers(true));
+}
+
+Reply ApiClient::del(const std::string& path) { return raw("DELETE", path, "", "application/json", auth_headers(true)); }
+
+Reply ApiClient::raw(const std::string& method, const std::string& path, const std::string& body,
+                     const std::string& content_type, httplib::Headers headers) {
+  httplib::Client c("127.0.0.1", port_);
+  if (method == "POST") return to_reply(c.Post(path, headers, body, content_type));
+  if (method == "PUT") return to_reply(c.Put(path, headers, body, content_type));
+  if (method == "DELETE") return to_reply(c.Delete(path, headers, body, content_type));
+  return to_reply(c.Get(path, headers));
+}
+
+}  // namespace stegvis::test
