@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <atomic>
 #include <stdexcept>
 
 namespace stegvis::crypto {
@@ -10,10 +11,19 @@ void init() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
 }
 
+namespace {
+std::atomic<unsigned long long> g_opslimit{crypto_pwhash_OPSLIMIT_INTERACTIVE};
+std::atomic<std::size_t> g_memlimit{crypto_pwhash_MEMLIMIT_INTERACTIVE};
+}  // namespace
+
+void use_minimal_password_cost_for_tests() {
+  g_opslimit = crypto_pwhash_OPSLIMIT_MIN;
+  g_memlimit = crypto_pwhash_MEMLIMIT_MIN;
+}
+
 std::string hash_password(std::string_view password) {
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+  if (crypto_pwhash_str(out, password.data(), password.size(), g_opslimit, g_memlimit) != 0)
     throw std::runtime_error("out of memory while hashing a password");
   return out;
 }
@@ -25,8 +35,7 @@ bool verify_password(std::string_view hash, std::string_view password) {
 
 bool password_needs_rehash(std::string_view hash) {
   std::string h(hash);
-  return crypto_pwhash_str_needs_rehash(h.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+  return crypto_pwhash_str_needs_rehash(h.c_str(), g_opslimit, g_memlimit) != 0;
 }
 
 namespace {

@@ -10,6 +10,9 @@ namespace stegvis::crypto {
 void init();
 
 std::string hash_password(std::string_view password);
+// Tests only: the cheapest argon2id parameters, so suites that create many
+// accounts run in seconds. Never called by the product.
+void use_minimal_password_cost_for_tests();
 bool verify_password(std::string_view hash, std::string_view password);
 bool password_needs_rehash(std::string_view hash);
 

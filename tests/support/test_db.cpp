@@ -2,6 +2,7 @@
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -67,6 +68,16 @@ std::unique_ptr<TestDb> fresh_postgresql() {
   t->db = store::open_database(t->url, 4);
   t->db->migrate();
   return t;
+}
+
+void exec_sql(const std::string& url, const std::string& sql) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    soci::session s(soci::sqlite3, "db=" + url.substr(7) + " timeout=10");
+    s << sql;
+  } else {
+    soci::session s(soci::postgresql, url);
+    s << sql;
+  }
 }
 
 }  // namespace stegvis::test

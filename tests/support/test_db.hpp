@@ -18,5 +18,7 @@ std::unique_ptr<TestDb> fresh_sqlite();
 // Null when STEGVIS_TEST_PG is unset (unless STEGVIS_TEST_PG_REQUIRED=1: then it fails).
 std::unique_ptr<TestDb> fresh_postgresql();
 std::string pg_url_or_empty();
+// Runs one statement on a connection of its own, outside the product's stores (to tamper in tests).
+void exec_sql(const std::string& url, const std::string& sql);
 
 }  // namespace stegvis::test
