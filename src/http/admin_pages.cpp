@@ -27,12 +27,16 @@ Response organisation_page(app::Services& services, PageRenderer& pages, const R
     mlist.push_back({{"id", m.id}, {"name", m.name}, {"population", m.population},
                      {"socioeconomic_index", m.socioeconomic_index},
                      {"party", name_of(*parties, m.party_id)}});
+  json progs = json::array();
+  if (auto ps = services.organisation.programmes(*req.actor))
+    for (const auto& p : *ps) progs.push_back({{"id", p.id}, {"name", p.name}, {"start_date", p.start_date}, {"end_date", p.end_date}});
   json kinds = json::array();
   for (const char* k : kPartyKinds) kinds.push_back({{"value", k}, {"label", pages.text(req, std::string("party_kind_") + k)}});
   json view{{"title", pages.text(req, "organisation_title")},
             {"association", association ? json{{"name", association->name}, {"org_number", association->org_number}}
                                         : json{{"name", ""}, {"org_number", ""}}},
             {"parties", plist},
+            {"programmes", progs},
             {"municipalities", mlist},
             {"party_kinds", kinds},
             {"party_options", options(*parties, std::nullopt, pages.text(req, "choose_none"))},

@@ -13,6 +13,7 @@ void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer&
   add_static_routes(r, pages.web_dir());
   add_page_routes(r, services, pages, config);
   add_admin_staff_pages(r, services, pages);
+  add_admin_programme_pages(r, services, pages);
   add_admin_pages(r, services, pages);
 }
 

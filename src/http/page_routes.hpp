@@ -9,6 +9,7 @@ namespace stegvis::http {
 
 void add_page_routes(Router& router, app::Services& services, PageRenderer& pages, const DispatchConfig& config);
 void add_admin_staff_pages(Router& router, app::Services& services, PageRenderer& pages);
+void add_admin_programme_pages(Router& router, app::Services& services, PageRenderer& pages);
 void add_admin_pages(Router& router, app::Services& services, PageRenderer& pages);
 void add_static_routes(Router& router, const std::string& web_dir);
 
