@@ -9,8 +9,10 @@ packages=(
   libcpp-httplib-dev libsoci-dev libsqlite3-dev libpq-dev libboost-dev
   nlohmann-json3-dev libkainjow-mustache-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
   libsodium-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core
-  libgtest-dev libgmock-dev sqlite3 nodejs npm
+  libgtest-dev libgmock-dev sqlite3
 )
+# Node.js may come from elsewhere than Debian (its own npm then conflicts with Debian's).
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 if [ "${STEGVIS_WITH_TEST_TOOLS:-0}" = 1 ]; then
   packages+=(postgresql-15 chromium poppler-utils)
 fi
