@@ -149,7 +149,7 @@ void add_admin_staff_pages(Router& router, app::Services& services, PageRenderer
       err = r.error();
     }
     json view{{"title", pages.text(req, "staff_new_title")}, {"form", form_view(pages, req, *l, s, true)},
-              {"error", err->message}, {"error_field", err->field}};
+              {"error", err->message}, {"invalid", {{err->field.empty() ? "form" : err->field, true}}}};
     return pages.render(req, "staff_form", view.dump(), status_for(err->code));
   });
 
@@ -183,7 +183,7 @@ void add_admin_staff_pages(Router& router, app::Services& services, PageRenderer
       err = r.error();
     }
     json view{{"title", s.name}, {"form", form_view(pages, req, *l, s, false)}, {"error", err->message},
-              {"error_field", err->field}};
+              {"invalid", {{err->field.empty() ? "form" : err->field, true}}}};
     return pages.render(req, "staff_form", view.dump(), status_for(err->code));
   });
 

@@ -11,4 +11,9 @@ Response error_response(PageRenderer& pages, const Request& req, const Error& e)
 
 std::optional<Id> form_id(const std::string& value) { return parse_id(value); }
 
+bool is_local_path(const std::string& path) {
+  return path.size() > 1 && path[0] == '/' && path[1] != '/' &&
+         path.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789/-_.") == std::string::npos;
+}
+
 }  // namespace stegvis::http

@@ -38,4 +38,7 @@ Response error_response(PageRenderer& pages, const Request& req, const Error& e)
 
 std::optional<Id> form_id(const std::string& value);
 
+// A plain local path ("/units/3") that is safe to redirect to after login or a language switch.
+bool is_local_path(const std::string& path);
+
 }  // namespace stegvis::http

@@ -60,9 +60,7 @@ void add_page_routes(Router& router, app::Services& services, PageRenderer& page
       return pages.render(req, "login", view.dump(), status_for(r.error().code));
     }
     // Only a local path is followed after login (no open redirect).
-    bool local = next.size() > 1 && next[0] == '/' && next[1] != '/' &&
-                 next.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789/-_.") == std::string::npos;
-    Response res = Response::redirect(local ? next : "/");
+    Response res = Response::redirect(is_local_path(next) ? next : "/");
     res.headers.emplace_back("Set-Cookie", session_cookie(r->session_token, config.secure_cookies, false));
     return res;
   });
@@ -76,7 +74,9 @@ void add_page_routes(Router& router, app::Services& services, PageRenderer& page
 
   router.add("GET", "/lang/{code}", Auth::none, false, [](Request& req) {
     std::string code = req.params["code"] == "en" ? "en" : "sv";
-    Response res = Response::redirect("/");
+    // Back to the page the link was on; only a plain local path is followed.
+    std::string next = req.query_value("next");
+    Response res = Response::redirect(is_local_path(next) ? next : "/");
     res.headers.emplace_back("Set-Cookie", "lang=" + code + "; Path=/; SameSite=Strict; Max-Age=31536000");
     return res;
   });

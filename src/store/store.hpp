@@ -118,4 +118,8 @@ class Database {
 // with a message naming the problem when the URL or the connection is bad.
 std::unique_ptr<Database> open_database(const std::string& url, int pool_size = 8);
 
+// libpq keywords ("host='h' port='5432' dbname='d' ...") for a postgresql:// URL.
+// SOCI re-tokenises its connect string as key=value pairs, which breaks libpq's URI form.
+std::string postgresql_keywords(const std::string& url);
+
 }  // namespace stegvis::store

@@ -59,7 +59,7 @@ std::unique_ptr<TestDb> fresh_postgresql() {
   // One database per test: CREATE DATABASE from the server's maintenance connection.
   std::string name = "stegvis_" + unique_name();
   {
-    soci::session admin(soci::postgresql, base);
+    soci::session admin(soci::postgresql, store::postgresql_keywords(base));
     admin << "CREATE DATABASE " + name;  // name is made here, never from input
   }
   auto slash = base.rfind('/');
@@ -75,7 +75,7 @@ void exec_sql(const std::string& url, const std::string& sql) {
     soci::session s(soci::sqlite3, "db=" + url.substr(7) + " timeout=10");
     s << sql;
   } else {
-    soci::session s(soci::postgresql, url);
+    soci::session s(soci::postgresql, store::postgresql_keywords(url));
     s << sql;
   }
 }

@@ -106,6 +106,74 @@ class SqlDatabase final : public Database {
 }  // namespace
 }  // namespace sql
 
+std::string postgresql_keywords(const std::string& url) {
+  auto decode = [](const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '%' && i + 2 < s.size()) {
+        out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+        i += 2;
+      } else {
+        out += s[i];
+      }
+    }
+    return out;
+  };
+  auto quote = [](const std::string& v) {
+    std::string out = "'";
+    for (char c : v) {
+      if (c == '\\' || c == '\'') out += '\\';
+      out += c;
+    }
+    return out + "'";
+  };
+  std::string rest = url.substr(url.find("://") + 3);
+  std::string query;
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
+  std::string userinfo, hostport = rest, dbname;
+  if (auto at = rest.rfind('@'); at != std::string::npos) {
+    userinfo = rest.substr(0, at);
+    hostport = rest.substr(at + 1);
+  }
+  if (auto slash = hostport.find('/'); slash != std::string::npos) {
+    dbname = hostport.substr(slash + 1);
+    hostport = hostport.substr(0, slash);
+  }
+  std::string out;
+  auto add = [&](const char* key, const std::string& value) {
+    if (!value.empty()) out += std::string(out.empty() ? "" : " ") + key + "=" + quote(decode(value));
+  };
+  if (auto colon = userinfo.find(':'); colon != std::string::npos) {
+    add("user", userinfo.substr(0, colon));
+    add("password", userinfo.substr(colon + 1));
+  } else {
+    add("user", userinfo);
+  }
+  if (auto colon = hostport.rfind(':'); colon != std::string::npos && hostport.find(']') == std::string::npos) {
+    add("host", hostport.substr(0, colon));
+    add("port", hostport.substr(colon + 1));
+  } else {
+    add("host", hostport);
+  }
+  add("dbname", dbname);
+  std::size_t start = 0;
+  while (start < query.size()) {
+    std::size_t end = query.find('&', start);
+    if (end == std::string::npos) end = query.size();
+    std::string kv = query.substr(start, end - start);
+    if (auto eq = kv.find('='); eq != std::string::npos) {
+      std::string key = kv.substr(0, eq);
+      bool plain = !key.empty() && key.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos;
+      if (plain) add(key.c_str(), kv.substr(eq + 1));
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 std::unique_ptr<Database> open_database(const std::string& url, int pool_size) {
   if (pool_size < 1) pool_size = 1;
   try {
