@@ -26,7 +26,8 @@ Response organisation_page(app::Services& services, PageRenderer& pages, const R
   for (const auto& m : *ms)
     mlist.push_back({{"id", m.id}, {"name", m.name}, {"population", m.population},
                      {"socioeconomic_index", m.socioeconomic_index},
-                     {"party", name_of(*parties, m.party_id)}});
+                     {"party", name_of(*parties, m.party_id)},
+                     {"party_id", m.party_id ? std::to_string(*m.party_id) : ""}});
   json progs = json::array();
   if (auto ps = services.organisation.programmes(*req.actor))
     for (const auto& p : *ps) progs.push_back({{"id", p.id}, {"name", p.name}, {"start_date", p.start_date}, {"end_date", p.end_date}});
