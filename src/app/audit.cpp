@@ -1,6 +1,7 @@
 #include "app/audit.hpp"
 
 #include "crypto/crypto.hpp"
+#include "domain/validation.hpp"
 
 namespace stegvis::app {
 namespace {
@@ -9,6 +10,16 @@ void add(std::string& out, const std::string& field) {
   out += std::to_string(field.size());
   out += ':';
   out += field;
+}
+// What is stored must be what was hashed: PostgreSQL cuts text at a NUL byte and refuses
+// invalid UTF-8 (a request path can hold both), so such bytes become '?' first.
+std::string storable(std::string s) {
+  if (!is_valid_utf8(s))
+    for (auto& c : s)
+      if (static_cast<unsigned char>(c) >= 0x80) c = '?';
+  for (auto& c : s)
+    if (c == '\0') c = '?';
+  return s;
 }
 }  // namespace
 
@@ -31,12 +42,12 @@ void record(store::Store& tx, std::int64_t now, const Actor& actor, const std::s
   store::AuditEntry e;
   e.at = now;
   if (actor.user_id != 0) e.user_id = actor.user_id;
-  e.username = actor.username;
-  e.action = action;
-  e.record_type = record_type;
-  e.record_id = record_id;
-  e.address = actor.address;
-  e.detail = detail;
+  e.username = storable(actor.username);
+  e.action = storable(action);
+  e.record_type = storable(record_type);
+  e.record_id = storable(record_id);
+  e.address = storable(actor.address);
+  e.detail = storable(detail);
   e.prev_hash = tx.audit().lock_and_last_hash();
   e.hash = chain_hash(e);
   tx.audit().append(e);

@@ -1,5 +1,7 @@
 #include "app/auth_service.hpp"
 
+#include <algorithm>
+
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "crypto/crypto.hpp"
@@ -21,7 +23,9 @@ const std::string& dummy_hash() {
 
 Result<LoginResult> AuthService::login(const std::string& username, const std::string& password,
                                        const std::string& address) {
-  if (username.empty() || username.size() > 100 || !is_valid_utf8(username))
+  // No control characters: PostgreSQL would cut the text at a NUL byte ("admin\0x" finding admin).
+  if (username.empty() || username.size() > 100 || !is_valid_utf8(username) ||
+      std::any_of(username.begin(), username.end(), [](unsigned char c) { return c < 0x20; }))
     return invalid("username", "Ange ditt användarnamn.");
   if (password.empty() || password.size() > 200) return invalid("password", "Ange ditt lösenord.");
 

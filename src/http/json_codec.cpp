@@ -113,7 +113,7 @@ Result<json> parse_object(const std::string& body) {
   try {
     // Depth is bounded by the body size limit; nlohmann parses iteratively enough for 1 MiB.
     j = json::parse(body);
-  } catch (const json::parse_error&) {
+  } catch (const json::exception&) {  // parse_error, and out_of_range for numbers such as 1e400
     return invalid("", "Ogiltig JSON i förfrågan.");
   }
   if (!j.is_object()) return invalid("", "Ett JSON-objekt väntades.");

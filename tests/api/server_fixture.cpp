@@ -13,7 +13,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
+#include <atomic>
 #include <thread>
+
+#include "crypto/crypto.hpp"
+#include "store/store.hpp"
 
 namespace stegvis::test {
 namespace fs = std::filesystem;
@@ -66,6 +70,11 @@ class ServerEnvironment : public ::testing::Environment {
       int status = 0;
       waitpid(pid(), &status, 0);
       pid() = 0;
+      // The temp folder (SQLite file, key, server log) is kept only when a test failed.
+      if (::testing::UnitTest::GetInstance()->Passed() && !info().key_file.empty()) {
+        std::error_code ec;
+        fs::remove_all(fs::path(info().key_file).parent_path(), ec);
+      }
     }
   }
 };
@@ -162,7 +171,111 @@ Reply ApiClient::raw(const std::string& method, const std::string& path, const s
   if (method == "POST") return to_reply(c.Post(path, headers, body, content_type));
   if (method == "PUT") return to_reply(c.Put(path, headers, body, content_type));
   if (method == "DELETE") return to_reply(c.Delete(path, headers, body, content_type));
-  return to_reply(c.Get(path, headers));
+  if (method == "GET") return to_reply(c.Get(path, headers));
+  // Any other method (PATCH, OPTIONS, ...) as a hand-made request.
+  httplib::Request req;
+  req.method = method;
+  req.path = path;
+  req.headers = headers;
+  req.body = body;
+  if (!body.empty()) req.set_header("Content-Type", content_type);
+  return to_reply(c.send(req));
+}
+
+::testing::AssertionResult is_error(const Reply& r, int status, const std::string& code, const std::string& field) {
+  auto fail = [&](const std::string& why) {
+    return ::testing::AssertionFailure() << why << "; got " << r.status << " " << r.text.substr(0, 300);
+  };
+  if (r.status != status) return fail("status is not " + std::to_string(status));
+  if (r.header("Content-Type").find("application/json") == std::string::npos) return fail("not JSON");
+  if (!r.body.is_object() || !r.body.contains("error") || !r.body["error"].is_object()) return fail("no error object");
+  const auto& e = r.body["error"];
+  if (e.value("code", "") != code) return fail("error.code is not " + code);
+  if (!e.contains("message") || !e["message"].is_string() || e["message"].get<std::string>().empty())
+    return fail("error.message missing");
+  if (!field.empty() && e.value("field", "") != field) return fail("error.field is not " + field);
+  return ::testing::AssertionSuccess();
+}
+
+bool server_alive() {
+  ApiClient c(server().port);
+  auto r = c.get("/api/v1/health");
+  return r.status == 200 && r.body.is_object() && r.body.value("status", "") == "ok";
+}
+
+std::string unique_name(const std::string& prefix) {
+  static std::atomic<int> counter{0};
+  return prefix + "-" + std::to_string(getpid()) + "-" + std::to_string(++counter);
+}
+
+ApiClient logged_in(const std::string& username, const std::string& password) {
+  ApiClient c(server().port);
+  auto r = c.login(username, password);
+  EXPECT_EQ(r.status, 200) << "login as " << username << ": " << r.text;
+  return c;
+}
+
+namespace {
+std::int64_t id_by_name(const json& items, const std::string& name) {
+  if (!items.is_array()) return 0;
+  for (const auto& x : items)
+    if (x.value("name", "") == name) return x.value("id", std::int64_t{0});
+  return 0;
+}
+}  // namespace
+
+std::int64_t demo_programme_id(ApiClient& admin) {
+  return id_by_name(admin.get("/api/v1/programmes").body["items"], "Sikta mot arbetslivet");
+}
+
+std::int64_t demo_unit_id(ApiClient& admin, const std::string& unit_name) {
+  auto pid = demo_programme_id(admin);
+  if (!pid) return 0;
+  return id_by_name(admin.get("/api/v1/programmes/" + std::to_string(pid)).body["units"], unit_name);
+}
+
+std::int64_t municipality_id(ApiClient& admin, const std::string& name) {
+  return id_by_name(admin.get("/api/v1/municipalities").body["items"], name);
+}
+
+std::int64_t party_id(ApiClient& admin, const std::string& name) {
+  return id_by_name(admin.get("/api/v1/parties").body["items"], name);
+}
+
+json staff_by_username(ApiClient& admin, const std::string& username) {
+  auto r = admin.get("/api/v1/staff");
+  if (!r.body.contains("items")) return nullptr;
+  for (const auto& s : r.body["items"])
+    if (s.value("username", "") == username) return s;
+  return nullptr;
+}
+
+std::int64_t create_staff(ApiClient& admin, const std::string& username, const std::string& password,
+                          const json& roles) {
+  auto r = admin.post("/api/v1/staff", {{"username", username},
+                                        {"password", password},
+                                        {"name", "Test " + username},
+                                        {"email", username + "@test.invalid"},
+                                        {"roles", roles}});
+  EXPECT_EQ(r.status, 201) << r.text;
+  return r.status == 201 ? r.body.value("id", std::int64_t{0}) : 0;
+}
+
+json audit_entries(ApiClient& admin, const std::string& query) {
+  auto r = admin.get("/api/v1/audit?" + query);
+  EXPECT_EQ(r.status, 200) << r.text;
+  return r.body.contains("items") ? r.body["items"] : json::array();
+}
+
+void age_session(const std::string& cookie, int minutes) {
+  crypto::init();
+  const std::string token = cookie.substr(cookie.find('=') + 1);
+  auto db = store::open_database(server().db_url, 1);
+  auto tx = db->begin(true);
+  auto row = tx->sessions().find(crypto::hash_hex(token));
+  ASSERT_TRUE(row.has_value()) << "no such session in the database";
+  tx->sessions().touch(row->id_hash, row->last_seen_at - minutes * 60LL);
+  tx->commit();
 }
 
 }  // namespace stegvis::test

@@ -39,7 +39,10 @@ const Dialect& sqlite_dialect() {
 const Dialect& postgresql_dialect() {
   // One advisory lock for the whole chain: appends are short, and a forked
   // chain would make tampering undetectable.
-  static const Dialect d{"postgresql", "BEGIN", "BEGIN", "SELECT pg_advisory_xact_lock(727274)", &postgresql_exec};
+  // Writers also queue up front, as BEGIN IMMEDIATE does on SQLite: a check such as "is the
+  // name free?" then holds until commit, and a race gives 409 rather than a unique-key 500.
+  static const Dialect d{"postgresql", "BEGIN", "BEGIN; SELECT pg_advisory_xact_lock(727275)",
+                         "SELECT pg_advisory_xact_lock(727274)", &postgresql_exec};
   return d;
 }
 

@@ -183,7 +183,7 @@ std::unique_ptr<Database> open_database(const std::string& url, int pool_size) {
       return std::make_unique<sql::SqlDatabase>(sql::sqlite_dialect(), "db=" + path + " timeout=10", pool_size);
     }
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
-      return std::make_unique<sql::SqlDatabase>(sql::postgresql_dialect(), url, pool_size);
+      return std::make_unique<sql::SqlDatabase>(sql::postgresql_dialect(), postgresql_keywords(url), pool_size);
   } catch (const soci::soci_error& e) {
     throw std::runtime_error(std::string("cannot open the database: ") + e.what());
   }
