@@ -3,14 +3,17 @@
 #pragma once
 #include "app/audit_service.hpp"
 #include "app/auth_service.hpp"
+#include "app/enrolment_service.hpp"
 #include "app/env.hpp"
 #include "app/organisation_service.hpp"
+#include "app/referral_service.hpp"
 #include "app/staff_service.hpp"
 
 namespace stegvis::app {
 
 struct Services {
-  explicit Services(Env e) : env(std::move(e)), auth(env), organisation(env), staff(env), audit(env) {}
+  explicit Services(Env e)
+      : env(std::move(e)), auth(env), organisation(env), staff(env), audit(env), referrals(env), enrolments(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -19,6 +22,8 @@ struct Services {
   OrganisationService organisation;
   StaffService staff;
   AuditService audit;
+  ReferralService referrals;
+  EnrolmentService enrolments;
 };
 
 }  // namespace stegvis::app

@@ -59,7 +59,7 @@ int run_serve(const Config& c, const ServeOptions& o) {
   std::signal(SIGPIPE, SIG_IGN);
 
   auto db = open_migrated(c, std::max(4, c.threads / 2));
-  crypto::load_or_create_key(c.key_file);
+  db->set_field_key(crypto::load_or_create_key(c.key_file));
   app::Services services(make_env(*db, c));
 
   if (!is_loopback(c.bind) && !o.allow_demo_accounts) {
@@ -111,6 +111,7 @@ int run_migrate(const Config& c) {
 
 int run_demo(const Config& c) {
   auto db = open_migrated(c, 2);
+  db->set_field_key(crypto::load_or_create_key(c.key_file));
   app::Env env = make_env(*db, c);
   auto r = app::load_demo(env);
   if (!r) return fail(r.error());

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   db_flag(migrate);
   auto* demo = app.add_subcommand("demo", "Load the Sörmland demo data into an empty database");
   db_flag(demo);
+  demo->add_option("--key-file", key_file, "Secret key file that seals the demo participants' identities (created if missing)");
 
   auto* audit = app.add_subcommand("audit", "Audit log tools");
   audit->require_subcommand(1);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/organisation.hpp"
+#include "store/participant_store.hpp"
 #include "store/records.hpp"
 
 namespace stegvis::store {
@@ -97,6 +98,7 @@ class Store {
   virtual StaffStore& staff() = 0;
   virtual SessionStore& sessions() = 0;
   virtual AuditStore& audit() = 0;
+  virtual ParticipantStore& participants() = 0;
   virtual void commit() = 0;
 };
 
@@ -112,6 +114,8 @@ class Database {
   virtual int schema_version() = 0;
   // True when the database holds no organisation yet (demo may load).
   virtual bool is_empty() = 0;
+  // The installation key that seals identifying fields; needed before any participant data is touched.
+  virtual void set_field_key(const std::string& key32) = 0;
 };
 
 // "sqlite:PATH" or "postgresql://user:pw@host:port/db". Throws std::runtime_error

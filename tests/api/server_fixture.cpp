@@ -108,7 +108,7 @@ const ServerInfo& server() {
   i.db_url = pg && *pg ? pg : "sqlite:" + (dir / "api.db").string();
   i.key_file = (dir / "stegvis.key").string();
   std::string out;
-  if (run_stegvis({"demo", "--db", i.db_url}, &out) != 0) throw std::runtime_error("stegvis demo failed: " + out);
+  if (run_stegvis({"demo", "--db", i.db_url, "--key-file", i.key_file}, &out) != 0) throw std::runtime_error("stegvis demo failed: " + out);
   i.port = free_port();
   pid_t pid = fork();
   if (pid == 0) {

@@ -9,7 +9,10 @@
 namespace stegvis::test {
 
 struct AppFixture {
-  AppFixture() { crypto::use_minimal_password_cost_for_tests(); }
+  AppFixture() {
+    crypto::use_minimal_password_cost_for_tests();
+    t->db->set_field_key(std::string(32, 'k'));
+  }
   std::unique_ptr<TestDb> t = fresh_sqlite();
   std::int64_t clock = 1'750'000'000;
   std::unique_ptr<app::Services> services = std::make_unique<app::Services>(app::Env{*t->db, [this] { return clock; }, {}});

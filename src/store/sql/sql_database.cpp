@@ -4,7 +4,9 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <atomic>
 #include <chrono>
+#include <memory>
 #include <stdexcept>
 
 #include "store/migration.hpp"
@@ -49,7 +51,7 @@ class SqlDatabase final : public Database {
   std::string backend() const override { return dialect_.backend; }
 
   std::unique_ptr<Store> begin(bool write) override {
-    return std::make_unique<SqlStore>(pool_, dialect_, write);
+    return std::make_unique<SqlStore>(pool_, dialect_, write, std::atomic_load(&cipher_));
   }
 
   int migrate() override {
@@ -74,6 +76,10 @@ class SqlDatabase final : public Database {
       dialect_.exec_script(s, "ROLLBACK");
       throw;
     }
+  }
+
+  void set_field_key(const std::string& key32) override {
+    std::atomic_store(&cipher_, std::shared_ptr<const crypto::FieldCipher>(std::make_shared<crypto::FieldCipher>(key32)));
   }
 
   int schema_version() override {
@@ -101,6 +107,7 @@ class SqlDatabase final : public Database {
 
   const Dialect& dialect_;
   soci::connection_pool pool_;
+  std::shared_ptr<const crypto::FieldCipher> cipher_;
 };
 
 }  // namespace

@@ -2,13 +2,15 @@
 
 namespace stegvis::store::sql {
 
-SqlStore::SqlStore(soci::connection_pool& pool, const Dialect& dialect, bool write)
+SqlStore::SqlStore(soci::connection_pool& pool, const Dialect& dialect, bool write,
+                   std::shared_ptr<const crypto::FieldCipher> cipher)
     : session_(pool),
       dialect_(dialect),
       organisation_(session_),
       staff_(session_),
       sessions_(session_),
-      audit_(session_, dialect) {
+      audit_(session_, dialect),
+      participants_(session_, std::move(cipher)) {
   dialect_.exec_script(session_, write ? dialect_.begin_write : dialect_.begin_read);
   open_ = true;
 }

@@ -6,6 +6,7 @@
 #include "store/sql/dialect.hpp"
 #include "store/sql/sql_audit_store.hpp"
 #include "store/sql/sql_organisation_store.hpp"
+#include "store/sql/sql_participant_store.hpp"
 #include "store/sql/sql_session_store.hpp"
 #include "store/sql/sql_staff_store.hpp"
 #include "store/store.hpp"
@@ -14,7 +15,8 @@ namespace stegvis::store::sql {
 
 class SqlStore final : public Store {
  public:
-  SqlStore(soci::connection_pool& pool, const Dialect& dialect, bool write);
+  SqlStore(soci::connection_pool& pool, const Dialect& dialect, bool write,
+           std::shared_ptr<const crypto::FieldCipher> cipher);
   ~SqlStore() override;
   SqlStore(const SqlStore&) = delete;
   SqlStore& operator=(const SqlStore&) = delete;
@@ -23,6 +25,7 @@ class SqlStore final : public Store {
   StaffStore& staff() override { return staff_; }
   SessionStore& sessions() override { return sessions_; }
   AuditStore& audit() override { return audit_; }
+  ParticipantStore& participants() override { return participants_; }
   void commit() override;
 
  private:
@@ -33,6 +36,7 @@ class SqlStore final : public Store {
   SqlStaffStore staff_;
   SqlSessionStore sessions_;
   SqlAuditStore audit_;
+  SqlParticipantStore participants_;
 };
 
 }  // namespace stegvis::store::sql

@@ -1,0 +1,68 @@
+// Storage of the participant's path. Implementations seal identifying fields
+// (names, personal numbers, contact details, reasons, notes, plans) with the
+// installation key on write and open them on read; the key never reaches the
+// database. Updates of referrals and enrolments are optimistic: they name the
+// version they read and fail (return false) when someone saved in between.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/participant.hpp"
+
+namespace stegvis::store {
+
+struct EnrolmentFilter {
+  std::optional<Id> programme_id;
+  std::optional<Id> unit_id;
+  std::optional<Id> staff_id;
+  std::string status;  // "active", "exited" or "" for both
+  int limit = 100;
+  int offset = 0;
+};
+
+class ParticipantStore {
+ public:
+  virtual ~ParticipantStore() = default;
+
+  virtual Id create_person(const Identity& identity, std::int64_t now) = 0;
+  // Through the blind index only: the number itself is never searched or logged.
+  virtual std::optional<Id> person_by_personal_number(const std::string& canonical) = 0;
+  virtual std::optional<Identity> identity(Id person_id) = 0;
+  // Erases every identifying field and the blind index; statistics stay on the enrolments.
+  virtual void erase_identity(Id person_id) = 0;
+
+  virtual Id create_referral(const Referral& r, std::optional<Id> created_by, std::int64_t now) = 0;
+  virtual std::optional<Referral> referral(Id id) = 0;
+  virtual std::vector<Referral> referrals(Id unit_id, const std::string& status) = 0;
+  virtual bool update_referral(const Referral& r) = 0;
+
+  virtual Id create_enrolment(const Enrolment& e, std::int64_t now) = 0;
+  virtual std::optional<Enrolment> enrolment(Id id) = 0;
+  virtual std::vector<Enrolment> enrolments(const EnrolmentFilter& f, int* total) = 0;
+  virtual bool update_enrolment(const Enrolment& e) = 0;
+  virtual std::vector<Enrolment> enrolments_of_person(Id person_id) = 0;
+  // Active enrolments per staff member (caseload).
+  virtual std::map<Id, int> caseloads() = 0;
+
+  virtual void add_consent(Id enrolment_id, const Consent& c, std::optional<Id> by, std::int64_t now) = 0;
+  virtual std::vector<Consent> consents(Id enrolment_id) = 0;  // latest decision per party first
+
+  virtual void add_allocation(Id enrolment_id, Id staff_id, const std::string& date, const std::string& override_reason,
+                              std::optional<Id> by, std::int64_t now) = 0;
+
+  virtual int save_plan(Id enrolment_id, const Plan& p, std::optional<Id> by, std::int64_t now) = 0;  // new version
+  virtual std::optional<Plan> plan(Id enrolment_id) = 0;                                            // latest
+  virtual std::vector<Plan> plan_history(Id enrolment_id) = 0;
+
+  // A repeated request key returns the id stored the first time (double submission).
+  virtual Id add_contact(Id enrolment_id, const Contact& c, const std::string& request_key, std::int64_t now) = 0;
+  virtual std::vector<Contact> contacts(Id enrolment_id) = 0;
+  virtual Id add_follow_up(Id enrolment_id, const FollowUp& f, std::int64_t now) = 0;
+  virtual std::vector<FollowUp> follow_ups(Id enrolment_id) = 0;
+  virtual void set_goal_ratings(Id enrolment_id, const std::vector<GoalRating>& ratings) = 0;
+  virtual std::vector<GoalRating> goal_ratings(Id enrolment_id) = 0;
+};
+
+}  // namespace stegvis::store

@@ -1,0 +1,56 @@
+// SQL for the participant's path, sealing identifying fields with the field key.
+#pragma once
+#include <soci/soci.h>
+
+#include <memory>
+
+#include "crypto/sealed_box.hpp"
+#include "store/participant_store.hpp"
+
+namespace stegvis::store::sql {
+
+class SqlParticipantStore final : public ParticipantStore {
+ public:
+  SqlParticipantStore(soci::session& s, std::shared_ptr<const crypto::FieldCipher> cipher)
+      : sql_(s), cipher_(std::move(cipher)) {}
+
+  Id create_person(const Identity& identity, std::int64_t now) override;
+  std::optional<Id> person_by_personal_number(const std::string& canonical) override;
+  std::optional<Identity> identity(Id person_id) override;
+  void erase_identity(Id person_id) override;
+  Id create_referral(const Referral& r, std::optional<Id> created_by, std::int64_t now) override;
+  std::optional<Referral> referral(Id id) override;
+  std::vector<Referral> referrals(Id unit_id, const std::string& status) override;
+  bool update_referral(const Referral& r) override;
+  Id create_enrolment(const Enrolment& e, std::int64_t now) override;
+  std::optional<Enrolment> enrolment(Id id) override;
+  std::vector<Enrolment> enrolments(const EnrolmentFilter& f, int* total) override;
+  bool update_enrolment(const Enrolment& e) override;
+  std::vector<Enrolment> enrolments_of_person(Id person_id) override;
+  std::map<Id, int> caseloads() override;
+  void add_consent(Id enrolment_id, const Consent& c, std::optional<Id> by, std::int64_t now) override;
+  std::vector<Consent> consents(Id enrolment_id) override;
+  void add_allocation(Id enrolment_id, Id staff_id, const std::string& date, const std::string& override_reason,
+                      std::optional<Id> by, std::int64_t now) override;
+  int save_plan(Id enrolment_id, const Plan& p, std::optional<Id> by, std::int64_t now) override;
+  std::optional<Plan> plan(Id enrolment_id) override;
+  std::vector<Plan> plan_history(Id enrolment_id) override;
+  Id add_contact(Id enrolment_id, const Contact& c, const std::string& request_key, std::int64_t now) override;
+  std::vector<Contact> contacts(Id enrolment_id) override;
+  Id add_follow_up(Id enrolment_id, const FollowUp& f, std::int64_t now) override;
+  std::vector<FollowUp> follow_ups(Id enrolment_id) override;
+  void set_goal_ratings(Id enrolment_id, const std::vector<GoalRating>& ratings) override;
+  std::vector<GoalRating> goal_ratings(Id enrolment_id) override;
+
+ private:
+  const crypto::FieldCipher& cipher() const;
+  std::string seal(const std::string& plain) const;
+  std::string open(const std::string& sealed) const;
+  std::vector<Referral> load_referrals(soci::rowset<soci::row>& rs);
+  std::vector<Enrolment> load_enrolments(soci::rowset<soci::row>& rs);
+  std::vector<Plan> load_plans(Id enrolment_id, bool latest_only);
+  soci::session& sql_;
+  std::shared_ptr<const crypto::FieldCipher> cipher_;
+};
+
+}  // namespace stegvis::store::sql
