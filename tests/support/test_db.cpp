@@ -80,4 +80,17 @@ void exec_sql(const std::string& url, const std::string& sql) {
   }
 }
 
+std::string query_text(const std::string& url, const std::string& sql) {
+  std::string out;
+  soci::indicator ind = soci::i_ok;
+  if (url.rfind("sqlite:", 0) == 0) {
+    soci::session s(soci::sqlite3, "db=" + url.substr(7) + " timeout=10");
+    s << sql, soci::into(out, ind);
+  } else {
+    soci::session s(soci::postgresql, store::postgresql_keywords(url));
+    s << sql, soci::into(out, ind);
+  }
+  return ind == soci::i_null ? "" : out;
+}
+
 }  // namespace stegvis::test

@@ -20,5 +20,7 @@ std::unique_ptr<TestDb> fresh_postgresql();
 std::string pg_url_or_empty();
 // Runs one statement on a connection of its own, outside the product's stores (to tamper in tests).
 void exec_sql(const std::string& url, const std::string& sql);
+// The first column of the first row as text ("" when none), read outside the product's stores.
+std::string query_text(const std::string& url, const std::string& sql);
 
 }  // namespace stegvis::test
