@@ -32,6 +32,8 @@ struct Request {
   // Fields of an application/x-www-form-urlencoded body; repeated names keep all values.
   const std::multimap<std::string, std::string>& form() const;
   std::string form_value(const std::string& name) const;
+  // Fields that arrived as multipart/form-data (set by the adapter instead of parsing the body).
+  void set_form(std::multimap<std::string, std::string> fields) { form_ = std::move(fields); }
 
  private:
   mutable std::optional<std::multimap<std::string, std::string>> form_;

@@ -26,6 +26,12 @@ Request to_request(const httplib::Request& in) {
   r.cookies = parse_cookies(r.header("cookie"));
   r.body = in.body;
   r.remote_addr = in.remote_addr;
+  // Long forms (plans, notes) are sent as multipart: the library caps url-encoded forms at 8 KiB.
+  if (in.is_multipart_form_data()) {
+    std::multimap<std::string, std::string> fields;
+    for (const auto& [name, part] : in.files) fields.emplace(name, part.content);
+    r.set_form(std::move(fields));
+  }
   return r;
 }
 
