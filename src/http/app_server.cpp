@@ -15,6 +15,11 @@ void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer&
   add_admin_staff_pages(r, services, pages);
   add_admin_programme_pages(r, services, pages);
   add_admin_pages(r, services, pages);
+  add_referral_pages(r, services, pages);
+  add_referral_decision_pages(r, services, pages);
+  add_allocation_pages(r, services, pages);
+  add_enrolment_list_pages(r, services, pages);
+  add_enrolment_pages(r, services, pages);
 }
 
 }  // namespace stegvis::http

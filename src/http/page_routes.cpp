@@ -7,6 +7,7 @@
 #include "http/errors.hpp"
 #include "http/json_codec.hpp"
 #include "http/page_helpers.hpp"
+#include "http/participant_pages.hpp"
 
 namespace stegvis::http {
 namespace {
@@ -118,6 +119,7 @@ void add_page_routes(Router& router, app::Services& services, PageRenderer& page
     view["my_units"] = mine;
     view["aggregates_only"] = std::any_of(actor.roles.begin(), actor.roles.end(),
                                           [](const RoleAssignment& r) { return sees_aggregates_only(r.role); });
+    participant::add_start_tasks(services, pages, req, view);  // "Att göra" and links to the participant pages
     return pages.render(req, "start", view.dump());
   });
 

@@ -11,6 +11,13 @@ void add_page_routes(Router& router, app::Services& services, PageRenderer& page
 void add_admin_staff_pages(Router& router, app::Services& services, PageRenderer& pages);
 void add_admin_programme_pages(Router& router, app::Services& services, PageRenderer& pages);
 void add_admin_pages(Router& router, app::Services& services, PageRenderer& pages);
+// The participant path (participant_pages_*.cpp): referrals and their decisions,
+// the allocation conference, participant lists and the participant page.
+void add_referral_pages(Router& router, app::Services& services, PageRenderer& pages);
+void add_referral_decision_pages(Router& router, app::Services& services, PageRenderer& pages);
+void add_allocation_pages(Router& router, app::Services& services, PageRenderer& pages);
+void add_enrolment_list_pages(Router& router, app::Services& services, PageRenderer& pages);
+void add_enrolment_pages(Router& router, app::Services& services, PageRenderer& pages);
 void add_static_routes(Router& router, const std::string& web_dir);
 
 // Shared by the session API and the login page.
