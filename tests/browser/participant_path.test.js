@@ -95,7 +95,9 @@ test('path: coach.katrineholm plans, logs, follows up, exits and sends the final
 
   // Plan, first version.
   const plan = page.locator('#sec-plan');
-  await plan.locator('#problem').fill('Vill tillbaka till arbete inom handel.');
+  // Long Swedish text: far more than the 8 KiB that url-encoded forms may carry (the forms are multipart).
+  const problem = `Vill tillbaka till arbete inom handel. ${'Behöver stöd på vägen, även med sömn och mående. '.repeat(60)}`.trim();
+  await plan.locator('#problem').fill(problem);
   await plan.locator('#goal-tilltro').fill('Känna sig trygg på en arbetsplats.');
   await plan.locator('#act-kind-1').selectOption('praktik');
   await plan.locator('#act-text-1').fill('Praktik i butik två dagar i veckan');
@@ -105,6 +107,7 @@ test('path: coach.katrineholm plans, logs, follows up, exits and sends the final
   await Promise.all([page.waitForURL(/saved=plan/), plan.getByRole('button', { name: 'Spara planen' }).click()]);
   assert.match(await text(page.locator('#sec-plan')), /Planen är sparad som en ny version\. Version 1/);
   assert.match(await text(page.locator('#sec-plan')), /Praktik Praktik i butik två dagar i veckan/);
+  assert.equal(await page.locator('#sec-plan p.pre').first().innerText(), problem);
 
   // A second tab still holds version 1 when the first saves version 2: a 409 with the message.
   const stale = await page.context().newPage();
