@@ -112,6 +112,50 @@ test('validation: a failed eligibility rule asks for a reason, and the reason le
   assert.match(await text(page.locator('dl.facts')), /Motivering för att ändå anta Bedömd av samverkansteamet/);
 });
 
+test('allocation: an anonymous "unga" participant; a koordinator at capacity needs a reason', async () => {
+  const page = await stegvis.newPage();
+  await login(page, 'samordnare.vastra');
+  // Lena Lund is koordinator 25 % in Vingåker: 5 places. Fill them until the service says conflict.
+  let conflict = false;
+  for (let i = 0; i < 7 && !conflict; i++) {
+    await page.goto('/');
+    await page.locator('.quick-links a', { hasText: 'Aktualiseringar' }).click();
+    await page.getByRole('link', { name: 'Ny aktualisering' }).click();
+    await page.selectOption('#track', 'unga');
+    await page.selectOption('#municipality_id', { label: 'Vingåker' });
+    await page.selectOption('#referring_party_id', { label: 'Vingåkers kommun' });
+    await page.fill('#referrer_name', `Socialtjänsten ${uniqueTag()}`);
+    await page.check('#anonymous');
+    await page.selectOption('#gender', 'male');
+    await page.fill('#birth_year', '2003');
+    await Promise.all([page.waitForURL(/saved=created/), page.getByRole('button', { name: 'Registrera aktualiseringen' }).click()]);
+    assert.match(await text(page.locator('dl.facts')), /Man, född 2003 – Anonym registrering/);
+    const enrolmentId = await acceptReferral(page);
+
+    await page.locator('header nav a', { hasText: 'Fördelning' }).click();
+    const item = page.locator(`#alloc-${enrolmentId}`);
+    assert.match(await text(item.locator('h2')), new RegExp(`^Anonym registrering nr ${enrolmentId}$`));
+    await item.locator('tbody tr', { hasText: 'Lena Lund' }).getByRole('button', { name: /Tilldela/ }).click();
+    const done = page.locator(`#alloc-${enrolmentId}.alloc-done`);
+    const reason = item.locator('input[name=override_reason]');
+    await Promise.race([done.waitFor(), reason.waitFor()]);
+    if (await done.count()) continue;
+    conflict = true;
+    assert.equal(await text(item.locator('p.error[role=alert]')),
+      'Lena Lund har redan 5 deltagare av 5 möjliga. Välj någon annan eller ange skäl för att ändå fördela.');
+    assert.match(await text(item.locator('tbody tr', { hasText: 'Lena Lund' })), /5 \/ 5 Fullt/);
+    assert.equal(await reason.getAttribute('aria-describedby'), `alloc-err-${enrolmentId}`);
+    await assertAccessible(page, 'allocation with a capacity conflict');
+    await screenshot(page, 'participant-allocation-conflict');
+    await reason.fill('Enda koordinatorn i Vingåker; tillfälligt över.');
+    await item.getByRole('button', { name: /Tilldela ändå/ }).click();
+    await done.waitFor();
+    assert.equal(await text(done.locator('p.ok')), 'Tilldelad till Lena Lund.');
+  }
+  assert.ok(conflict, 'Lena Lund reached her capacity of 5');
+  assert.deepEqual(page.pageErrors, []);
+});
+
 test('a11y: referral list, referral, letter, allocation, participant lists and page', async () => {
   const page = await stegvis.newPage();
   await login(page, 'samordnare.vastra');
