@@ -9,5 +9,6 @@ namespace stegvis::http {
 void add_session_routes(Router& router, app::Services& services, const DispatchConfig& config);
 void add_organisation_routes(Router& router, app::Services& services);
 void add_staff_routes(Router& router, app::Services& services);
+void add_participant_routes(Router& router, app::Services& services);
 
 }  // namespace stegvis::http
