@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/actor.hpp"
+#include "app/demo_participants.hpp"
 #include "app/organisation_service.hpp"
 #include "app/staff_service.hpp"
 
@@ -142,7 +143,7 @@ Status load_demo(Env& env) {
       }
     }
   }
-  return done();
+  return load_demo_participants(env);
 }
 
 }  // namespace stegvis::app
