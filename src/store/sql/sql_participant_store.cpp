@@ -113,7 +113,8 @@ Id SqlParticipantStore::create_referral(const Referral& r, std::optional<Id> cre
             party = r.referring_party_id, birth = r.birth_year, at = now, id = 0;
   int anonymous = r.anonymous ? 1 : 0;
   std::string referrer = seal(r.referrer_name), reason = seal(r.reason), incomes = join(r.income_sources),
-              parties = join_ids(r.coordination_parties);
+              parties = join_ids(r.coordination_parties), decision_reason = seal(r.decision_reason),
+              override_reason = seal(r.override_reason);
   sql_ << "INSERT INTO referral (programme_id, track_id, unit_id, municipality_id, referring_party_id, "
           "referrer_name_sealed, person_id, anonymous, gender, birth_year, income_sources, coordination_parties, "
           "reason_sealed, status, received_on, intake_on, decided_on, decision_reason, override_reason, created_by, "
@@ -123,7 +124,7 @@ Id SqlParticipantStore::create_referral(const Referral& r, std::optional<Id> cre
       soci::use(referrer), soci::use(person.value, person.ind), soci::use(anonymous), soci::use(r.gender),
       soci::use(birth), soci::use(incomes), soci::use(parties), soci::use(reason), soci::use(r.status),
       soci::use(r.received_on), soci::use(intake.value, intake.ind), soci::use(decided.value, decided.ind),
-      soci::use(r.decision_reason), soci::use(r.override_reason), soci::use(by.value, by.ind), soci::use(at),
+      soci::use(decision_reason), soci::use(override_reason), soci::use(by.value, by.ind), soci::use(at),
       soci::into(id);
   return id;
 }
@@ -150,8 +151,8 @@ std::vector<Referral> SqlParticipantStore::load_referrals(soci::rowset<soci::row
     x.received_on = col_str(r, 15);
     x.intake_on = col_str(r, 16);
     x.decided_on = col_str(r, 17);
-    x.decision_reason = col_str(r, 18);
-    x.override_reason = col_str(r, 19);
+    x.decision_reason = open(col_str(r, 18));  // reasons can hold health information: sealed too
+    x.override_reason = open(col_str(r, 19));
     x.version = static_cast<int>(col_int(r, 20));
     x.enrolment_id = col_opt_int(r, 21);
     out.push_back(std::move(x));
@@ -181,13 +182,14 @@ bool SqlParticipantStore::update_referral(const Referral& r) {
   NullableId person(r.person_id);
   long long id = r.id, version = r.version;
   int anonymous = r.anonymous ? 1 : 0;
-  std::string reason = seal(r.reason);
+  std::string reason = seal(r.reason), decision_reason = seal(r.decision_reason),
+              override_reason = seal(r.override_reason);
   soci::statement st =
       (sql_.prepare << "UPDATE referral SET status = :s, intake_on = :i, decided_on = :d, decision_reason = :dr, "
                        "override_reason = :o, person_id = :p, anonymous = :a, reason_sealed = :re, "
                        "version = version + 1 WHERE id = :id AND version = :v",
        soci::use(r.status), soci::use(intake.value, intake.ind), soci::use(decided.value, decided.ind),
-       soci::use(r.decision_reason), soci::use(r.override_reason), soci::use(person.value, person.ind),
+       soci::use(decision_reason), soci::use(override_reason), soci::use(person.value, person.ind),
        soci::use(anonymous), soci::use(reason), soci::use(id), soci::use(version));
   st.execute(true);
   return st.get_affected_rows() == 1;
@@ -341,9 +343,10 @@ void SqlParticipantStore::add_allocation(Id enrolment_id, Id staff_id, const std
                                          const std::string& override_reason, std::optional<Id> by, std::int64_t now) {
   NullableId who(by);
   long long e = enrolment_id, s = staff_id, at = now;
+  std::string reason = seal(override_reason);
   sql_ << "INSERT INTO allocation (enrolment_id, staff_id, allocated_on, override_reason, recorded_by, recorded_at) "
           "VALUES (:e, :s, :d, :o, :b, :at)",
-      soci::use(e), soci::use(s), soci::use(date), soci::use(override_reason), soci::use(who.value, who.ind),
+      soci::use(e), soci::use(s), soci::use(date), soci::use(reason), soci::use(who.value, who.ind),
       soci::use(at);
 }
 
