@@ -115,6 +115,20 @@ Response PageRenderer::render(const Request& req, const std::string& page, const
         {"admin", app::allowed(a, app::Permission::manage_staff)},
         {"audit", app::allowed(a, app::Permission::view_audit)},
     };
+    // The participant path's entry points: the first coordinated unit's lists, and one's own caseload.
+    json links = json::array();
+    const auto& cat = impl_->catalogues.at(l);
+    for (const auto& r : a.roles) {
+      if (r.role != Role::samordnare || !r.unit_id) continue;
+      std::string id = std::to_string(*r.unit_id);
+      links.push_back({{"href", "/units/" + id + "/referrals"}, {"label", cat.value("ref_list_title", "")}});
+      links.push_back({{"href", "/units/" + id + "/allocation"}, {"label", cat.value("alloc_title", "")}});
+      links.push_back({{"href", "/enrolments?unit=" + id}, {"label", cat.value("enr_list_unit", "")}});
+      break;
+    }
+    if (a.has_role(Role::coach) || a.has_role(Role::koordinator))
+      links.push_back({{"href", "/enrolments"}, {"label", cat.value("enr_list_mine", "")}});
+    view["participant_nav"] = links;
   }
   json layout = view;
   layout["content"] = render_template(it->second, view, impl_->templates);

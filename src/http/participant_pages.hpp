@@ -61,7 +61,6 @@ std::vector<Id> coordinated_units(const app::Actor& a);
 
 // The main menu's links to the participant pages for this user (samordnare: the unit's
 // referrals, allocation and participants; coach or koordinator: their own participants).
-json nav_links(PageRenderer& pages, const Request& req);
 // pages.render with the participant links of the main menu added to the view.
 Response render_page(PageRenderer& pages, const Request& req, const std::string& name, json view, int status = 200);
 

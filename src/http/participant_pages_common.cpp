@@ -145,22 +145,7 @@ std::vector<Id> coordinated_units(const app::Actor& a) {
   return out;
 }
 
-json nav_links(PageRenderer& pages, const Request& req) {
-  json out = json::array();
-  if (!req.actor) return out;
-  auto units = coordinated_units(*req.actor);
-  if (!units.empty()) {
-    std::string id = std::to_string(units.front());
-    out.push_back({{"href", "/units/" + id + "/referrals"}, {"label", pages.text(req, "ref_list_title")}});
-    out.push_back({{"href", "/units/" + id + "/allocation"}, {"label", pages.text(req, "alloc_title")}});
-    out.push_back({{"href", "/enrolments?unit=" + id}, {"label", pages.text(req, "enr_list_unit")}});
-  }
-  if (has_caseload_role(*req.actor)) out.push_back({{"href", "/enrolments"}, {"label", pages.text(req, "enr_list_mine")}});
-  return out;
-}
-
 Response render_page(PageRenderer& pages, const Request& req, const std::string& name, json view, int status) {
-  view["participant_nav"] = nav_links(pages, req);
   return pages.render(req, name, view.dump(), status);
 }
 

@@ -59,7 +59,6 @@ void add_start_tasks(app::Services& services, PageRenderer& pages, const Request
     section["more"] = tasks->size() > kMaxTasks ? json(tasks->size() - kMaxTasks) : json(false);
   }
   view["tasks"] = section;
-  view["participant_nav"] = nav_links(pages, req);
 }
 
 }  // namespace stegvis::http::participant
