@@ -6,6 +6,7 @@
 #include "app/audit.hpp"
 #include "app/participant_access.hpp"
 #include "app/referral_service.hpp"
+#include "domain/personal_number.hpp"
 #include "domain/schedule.hpp"
 #include "domain/validation.hpp"
 #include "domain/vocabulary.hpp"
@@ -106,6 +107,26 @@ Result<EnrolmentView> EnrolmentService::view(const Actor& actor, Id id) {
   // Every view of a participant's data is in the audit log (domain.md §8).
   record_standalone(env_, actor, "enrolment.read", "enrolment", std::to_string(id));
   return v;
+}
+
+Result<std::vector<Enrolment>> EnrolmentService::find_by_personal_number(const Actor& actor,
+                                                                         const std::string& personal_number) {
+  bool works_with_participants = std::any_of(actor.roles.begin(), actor.roles.end(), [](const RoleAssignment& r) {
+    return r.role == Role::samordnare || r.role == Role::coach || r.role == Role::koordinator;
+  });
+  if (!works_with_participants) return deny_participant_access(env_, actor, "person", 0);
+  auto pn = parse_personal_number(personal_number, *parse_date(today_string(env_)));
+  if (!pn) return Error{ErrorCode::invalid_input, pn.error().message, "personal_number"};
+  std::vector<Enrolment> found;
+  {
+    auto tx = env_.db.begin(false);
+    auto person = tx->participants().person_by_personal_number(pn->canonical);
+    if (person)
+      for (const auto& e : tx->participants().enrolments_of_person(*person))
+        if (may_see_enrolment(actor, e)) found.push_back(e);
+  }
+  record_standalone(env_, actor, "person.search", "person", "", std::to_string(found.size()) + " found");
+  return found;
 }
 
 Result<std::vector<StaffSuggestion>> EnrolmentService::suggestions(const Actor& actor, Id enrolment_id) {

@@ -57,6 +57,9 @@ class EnrolmentService {
 
   Result<std::vector<Enrolment>> list(const Actor& actor, store::EnrolmentFilter filter, int* total);
   Result<EnrolmentView> view(const Actor& actor, Id id);
+  // A returning person's enrolments by personal number, found through the blind
+  // index only, limited to those the actor may see. The number is never logged.
+  Result<std::vector<Enrolment>> find_by_personal_number(const Actor& actor, const std::string& personal_number);
 
   Result<std::vector<StaffSuggestion>> suggestions(const Actor& actor, Id enrolment_id);
   Status allocate(const Actor& actor, Id enrolment_id, Id staff_id, const std::string& override_reason);

@@ -327,6 +327,19 @@ void add_participant_routes(Router& router, app::Services& services) {
     return json_list(items, static_cast<std::size_t>(std::max(total, 0)));
   });
 
+  // POST, not GET: the personal number must never be part of a URL (logs, history).
+  router.add("POST", "/api/v1/enrolments/search", Auth::session, true, [&enrolments](Request& req) {
+    auto body = parse_object(req.body);
+    if (!body) return json_error(body.error());
+    std::string number;
+    if (auto e = read_string(*body, "personal_number", number)) return json_error(*e);
+    auto r = enrolments.find_by_personal_number(*req.actor, number);
+    if (!r) return json_error(r.error());
+    json items = json::array();
+    for (const auto& e : *r) items.push_back(enrolment_json(e));
+    return json_list(items, r->size());
+  });
+
   router.add("GET", "/api/v1/enrolments/{id}", Auth::session, true, [&enrolments](Request& req) {
     auto id = parse_id(req.params["id"]);
     if (!id) return json_error(not_found_enrolment());

@@ -107,6 +107,25 @@ void add_enrolment_list_pages(Router& router, app::Services& services, PageRende
               {"next", page + 1 < pages_total ? json(list_href(unit, staff, status, page + 1)) : json(false)}};
     return participant::render_page(pages, req, "enr_list", view);
   });
+
+  // Search by personal number: a POST, so the number never lands in a URL or a log.
+  router.add("POST", "/enrolments/search", Auth::session, false, [&services, &pages](Request& req) {
+    std::string number = req.form_value("personal_number");
+    auto found = services.enrolments.find_by_personal_number(*req.actor, number);
+    if (!found && found.error().code == ErrorCode::forbidden) return error_response(pages, req, found.error());
+    json view{{"title", pages.text(req, "enr_search_title")}, {"personal_number", number}};
+    if (!found) {
+      view["error"] = found.error().message;
+      return participant::render_page(pages, req, "enr_search", view, status_for(found.error().code));
+    }
+    json rows = json::array();
+    for (const auto& e : *found)
+      rows.push_back({{"id", e.id}, {"start_date", e.start_date}, {"exit_date", e.exit_date}, {"active", e.active()}});
+    view["rows"] = rows;
+    view["has_rows"] = !rows.empty();
+    view["searched"] = true;
+    return participant::render_page(pages, req, "enr_search", view);
+  });
 }
 
 }  // namespace stegvis::http

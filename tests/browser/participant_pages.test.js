@@ -197,3 +197,22 @@ test('a11y: referral list, referral, letter, allocation, participant lists and p
   await assertNoHorizontalScroll(phone, 'referral on a phone');
   assert.deepEqual(page.pageErrors, []);
 });
+
+test('search: the samordnare finds a returning person by personal number, by POST, and axe is content', async () => {
+  const page = await stegvis.newPage();
+  await login(page, 'samordnare.vastra');
+  const p = newPerson();
+  await createReferral(page, p);
+  const enrolmentId = await acceptReferral(page);
+  await page.goto('/enrolments');
+  await page.fill('#search-pn', p.personalNumber);
+  await Promise.all([page.waitForURL(/\/enrolments\/search$/), page.getByRole('button', { name: 'Sök' }).click()]);
+  assert.ok(!page.url().includes(p.personalNumber), 'the number is not in the URL');
+  const hit = page.locator(`ul.search-results a[href="/enrolments/${enrolmentId}"]`);
+  assert.equal(await hit.count(), 1, 'the enrolment is found');
+  await assertAccessible(page, 'search results');
+  await page.fill('#search-pn', '19900101-0000');
+  await page.getByRole('button', { name: 'Sök' }).click();
+  await page.waitForSelector('p.error[role=alert]');
+  assert.equal(await text(page.locator('p.error[role=alert]')), 'Kontrollsiffran stämmer inte.');
+});
