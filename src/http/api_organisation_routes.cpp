@@ -6,20 +6,6 @@
 namespace stegvis::http {
 namespace {
 
-// A party or municipality may be named by id or by its exact name (api.md vocabulary).
-template <typename T>
-std::optional<Error> resolve(const json& value, const std::vector<T>& all, const char* field, Id& out) {
-  if (value.is_number_integer()) {
-    for (const auto& x : all)
-      if (x.id == value.get<Id>()) { out = x.id; return std::nullopt; }
-  } else if (value.is_string()) {
-    for (const auto& x : all)
-      if (x.name == value.get<std::string>()) { out = x.id; return std::nullopt; }
-  } else {
-    return invalid(field, std::string("Fältet \"") + field + "\" ska vara ett id eller ett namn.");
-  }
-  return invalid(field, std::string("Okänt värde i \"") + field + "\".");
-}
 
 template <typename T>
 Response respond_id(const Result<T>& r, int status) {

@@ -45,6 +45,21 @@ std::optional<Error> read_opt_id(const json& j, const char* field, std::optional
 // Midnight UTC of a YYYY-MM-DD date plus add_days, as unix seconds; nothing when the date is invalid.
 std::optional<std::int64_t> unix_day(const std::string& date, int add_days = 0);
 
+// A party or municipality may be named by id or by its exact name (api.md vocabulary).
+template <typename T>
+std::optional<Error> resolve(const json& value, const std::vector<T>& all, const char* field, Id& out) {
+  if (value.is_number_integer()) {
+    for (const auto& x : all)
+      if (x.id == value.get<Id>()) { out = x.id; return std::nullopt; }
+  } else if (value.is_string()) {
+    for (const auto& x : all)
+      if (x.name == value.get<std::string>()) { out = x.id; return std::nullopt; }
+  } else {
+    return invalid(field, std::string("Fältet \"") + field + "\" ska vara ett id eller ett namn.");
+  }
+  return invalid(field, std::string("Okänt värde i \"") + field + "\".");
+}
+
 // The current time as ISO 8601 with offset (UTC), for audit entries.
 std::string iso_time(std::int64_t unix_seconds);
 
