@@ -233,5 +233,7 @@ TYPED_TEST(ParticipantContract, FollowUpsConsentsAndRatingsRoundTrip) {
   auto rs = p.goal_ratings(id);
   ASSERT_EQ(rs.size(), 2u);
   for (const auto& r : rs)
-    if (r.phase == "exit") EXPECT_EQ(r.rating, 5);
+    if (r.phase == "exit") {
+      EXPECT_EQ(r.rating, 5);
+    }
 }
