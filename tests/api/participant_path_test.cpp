@@ -125,7 +125,9 @@ TEST(ParticipantPath, ReferralToFinalDocumentAsSamordnareAndCoach) {
     if (i > 0) {
       bool a = items[i - 1]["same_municipality"], b = items[i]["same_municipality"];
       EXPECT_TRUE(a || !b) << "same municipality first";
-      if (a == b) EXPECT_GE(items[i - 1]["free"].get<int>(), items[i]["free"].get<int>());
+      if (a == b) {
+        EXPECT_GE(items[i - 1]["free"].get<int>(), items[i]["free"].get<int>());
+      }
     }
     if (items[i]["staff_id"] == coach_id) mine = items[i];
     EXPECT_NE(items[i]["staff_id"], staff_id("coach.nykoping")) << "no other unit's coach";
@@ -139,8 +141,9 @@ TEST(ParticipantPath, ReferralToFinalDocumentAsSamordnareAndCoach) {
   int best_free = -1000;
   for (const auto& s : items)
     if (s["same_municipality"].get<bool>()) best_free = std::max(best_free, s["free"].get<int>());
-  if (items.size() > 1 && mine["free"].get<int>() == best_free && best_free > 0 && items[0]["free"] != items[1]["free"])
+  if (items.size() > 1 && mine["free"].get<int>() == best_free && best_free > 0 && items[0]["free"] != items[1]["free"]) {
     EXPECT_EQ(items[0]["staff_id"], coach_id) << "coach.katrineholm has the most free places";
+  }
 
   json allocation{{"staff_id", coach_id}};
   if (mine["free"].get<int>() <= 0) allocation["override_reason"] = "Demodatan har fyllt coachen.";
