@@ -142,6 +142,23 @@ Result<Referral> ReferralService::get(const Actor& actor, Id id) {
   return *r;
 }
 
+Result<std::optional<Identity>> ReferralService::identity(const Actor& actor, Id referral_id) {
+  std::optional<Identity> out;
+  {
+    auto tx = env_.db.begin(false);
+    auto r = tx->participants().referral(referral_id);
+    if (!r) return not_found("Aktualiseringen finns inte.");
+    if (!coordinates_unit(actor, r->unit_id)) {
+      tx.reset();
+      return deny_participant_access(env_, actor, "referral", referral_id);
+    }
+    if (r->person_id) out = tx->participants().identity(*r->person_id);
+  }
+  if (out && out->personal_number.empty()) out.reset();  // erased when consent was withdrawn
+  record_standalone(env_, actor, "referral.identity", "referral", std::to_string(referral_id));
+  return out;
+}
+
 Result<std::vector<Referral>> ReferralService::list(const Actor& actor, Id unit_id, const std::string& status) {
   static const std::set<std::string> kStatuses{"", "received", "intake_booked", "accepted", "declined", "waiting_list"};
   if (!kStatuses.count(status)) return invalid("status", "Okänd status.");

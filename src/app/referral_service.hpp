@@ -57,6 +57,8 @@ class ReferralService {
 
   Result<Id> create(const Actor& actor, const ReferralInput& in);
   Result<Referral> get(const Actor& actor, Id id);
+  // Who the referral is about (none when anonymous or anonymised); for the unit's samordnare only.
+  Result<std::optional<Identity>> identity(const Actor& actor, Id referral_id);
   Result<std::vector<Referral>> list(const Actor& actor, Id unit_id, const std::string& status);
   Result<DecisionResult> decide(const Actor& actor, Id referral_id, const DecisionInput& in);
   // Consent per party; consent refused or withdrawn for every party makes the enrolment anonymous.

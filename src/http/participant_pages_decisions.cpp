@@ -104,8 +104,12 @@ Response referral_page(app::Services& services, PageRenderer& pages, Request& re
   auto org = participant::load_org(services, *req.actor);
   if (!org) return error_response(pages, req, org.error());
   std::string today = app::today_string(services.env);
+  json facts = referral_facts(pages, req, *org, *r);
+  if (auto who = services.referrals.identity(*req.actor, id); who && *who)
+    facts["person"] = {{"name", (*who)->first_name + " " + (*who)->last_name},
+                       {"personal_number", participant::format_personal_number((*who)->personal_number)}};
   json view{{"title", pages.text(req, "ref_title") + " " + std::to_string(r->id)},
-            {"referral", referral_facts(pages, req, *org, *r)},
+            {"referral", facts},
             {"version", r->version},
             {"may_decide", !closed(*r)},
             {"decided", decided(*r)},
@@ -163,10 +167,9 @@ void add_referral_decision_pages(Router& router, app::Services& services, PageRe
     if (!org) return error_response(pages, req, org.error());
     // The person's name, when the referral became an enrolment the reader may see.
     json person = false;
-    if (r->enrolment_id)
-      if (auto v = services.enrolments.view(*req.actor, *r->enrolment_id); v && v->identity)
-        person = {{"name", v->identity->first_name + " " + v->identity->last_name},
-                  {"personal_number", participant::format_personal_number(v->identity->personal_number)}};
+    if (auto who = services.referrals.identity(*req.actor, *id); who && *who)
+      person = {{"name", (*who)->first_name + " " + (*who)->last_name},
+                {"personal_number", participant::format_personal_number((*who)->personal_number)}};
     json view{{"title", pages.text(req, "ref_letter_title") + " " + std::to_string(r->id)},
               {"person", person},
               {"referral", referral_facts(pages, req, *org, *r)},

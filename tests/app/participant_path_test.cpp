@@ -271,3 +271,16 @@ TEST_F(Path, RefusingConsentForEveryPartyMakesTheEnrolmentAnonymous) {
   auto tx = f.t->db->begin(false);
   EXPECT_FALSE(tx->participants().person_by_personal_number(pn(8, 1)));
 }
+
+TEST_F(Path, TheUnitsSamordnareSeesWhoAReferralIsAbout) {
+  auto sam = actor_of(samordnare);
+  auto r = f.services->referrals.create(sam, referral(pn(9, 1)));
+  ASSERT_TRUE(r);
+  auto who = f.services->referrals.identity(sam, *r);
+  ASSERT_TRUE(who) << who.error().message;
+  ASSERT_TRUE(*who);
+  EXPECT_EQ((*who)->last_name, "Öberg");
+  EXPECT_EQ((*who)->personal_number, pn(9, 1));
+  EXPECT_EQ(f.services->referrals.identity(actor_of(coach), *r).error().code, ErrorCode::forbidden);
+  EXPECT_EQ(f.services->referrals.identity(f.admin, *r).error().code, ErrorCode::forbidden);
+}

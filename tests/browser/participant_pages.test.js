@@ -216,3 +216,12 @@ test('search: the samordnare finds a returning person by personal number, by POS
   await page.waitForSelector('p.error[role=alert]');
   assert.equal(await text(page.locator('p.error[role=alert]')), 'Kontrollsiffran stämmer inte.');
 });
+
+test('referral page: the samordnare sees who the referral is about', async () => {
+  const page = await stegvis.newPage();
+  await login(page, 'samordnare.vastra');
+  const p = newPerson();
+  await createReferral(page, p);
+  const facts = await text(page.locator('main dl.facts'));
+  assert.ok(facts.includes(`${p.firstName} ${p.lastName}`), `name on the referral page: ${facts}`);
+});
