@@ -140,6 +140,7 @@ httplib::Headers ApiClient::auth_headers(bool with_csrf) const {
 
 Reply ApiClient::login(const std::string& username, const std::string& password) {
   httplib::Client c("127.0.0.1", port_);
+  c.set_read_timeout(30, 0);  // a loaded CI machine must not turn a slow answer into status 0
   auto r = c.Post("/api/v1/session", json{{"username", username}, {"password", password}}.dump(), "application/json");
   Reply out = to_reply(r);
   if (out.status == 200) {
@@ -152,6 +153,7 @@ Reply ApiClient::login(const std::string& username, const std::string& password)
 
 Reply ApiClient::get(const std::string& path) {
   httplib::Client c("127.0.0.1", port_);
+  c.set_read_timeout(30, 0);  // a loaded CI machine must not turn a slow answer into status 0
   return to_reply(c.Get(path, auth_headers(false)));
 }
 
@@ -168,6 +170,7 @@ Reply ApiClient::del(const std::string& path) { return raw("DELETE", path, "", "
 Reply ApiClient::raw(const std::string& method, const std::string& path, const std::string& body,
                      const std::string& content_type, httplib::Headers headers) {
   httplib::Client c("127.0.0.1", port_);
+  c.set_read_timeout(30, 0);  // a loaded CI machine must not turn a slow answer into status 0
   if (method == "POST") return to_reply(c.Post(path, headers, body, content_type));
   if (method == "PUT") return to_reply(c.Put(path, headers, body, content_type));
   if (method == "DELETE") return to_reply(c.Delete(path, headers, body, content_type));
