@@ -6,6 +6,7 @@
 #include "app/demo_participants.hpp"
 #include "app/organisation_service.hpp"
 #include "app/staff_service.hpp"
+#include "domain/vocabulary.hpp"
 
 namespace stegvis::app {
 namespace {
@@ -43,19 +44,6 @@ constexpr const char* kFirstNames[] = {"Anna", "Johan", "Maria", "Erik", "Sara",
 constexpr const char* kLastNames[] = {"Lindqvist", "Berg", "Holm", "Nyström", "Sandberg", "Ekström",
                                       "Lund", "Åberg", "Forsberg", "Sjöberg", "Öberg", "Hedlund"};
 
-std::string ascii_lower(std::string s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c == 0xC3 && i + 1 < s.size()) {
-      auto n = static_cast<unsigned char>(s[++i]);
-      out += (n == 0xA5 || n == 0xA4 || n == 0x85 || n == 0x84) ? 'a' : 'o';  // å ä Å Ä → a, ö Ö → o
-      continue;
-    }
-    out += static_cast<char>(std::tolower(c));
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -132,7 +120,7 @@ Status load_demo(Env& env) {
   int n = 0;
   for (const auto& m : kMunicipalities) {
     Id u = unit[m.unit], mid = municipality[m.name], employer = party[m.party];
-    std::string base = ascii_lower(m.name);
+    std::string base = fold(m.name);
     for (auto [role, total] : {std::pair{Role::coach, m.coach_fte_pct}, std::pair{Role::koordinator, m.koordinator_fte_pct}}) {
       for (int k = 0; total > 0; ++k, ++n) {
         int fte = total >= 100 ? 100 : total;

@@ -131,7 +131,8 @@ char fold_swedish(unsigned char second) {
   }
 }
 
-// Lower-case ASCII, å/ä/ö (either case) as a/a/o; other bytes unchanged.
+}  // namespace
+
 std::string fold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -147,6 +148,8 @@ std::string fold(std::string_view s) {
   }
   return out;
 }
+
+namespace {
 
 const Term* find_term(const std::vector<Term>& list, std::string_view input) {
   const std::string folded = fold(input);

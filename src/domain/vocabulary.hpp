@@ -27,6 +27,8 @@ const std::vector<Term>& occupations();       // arbetslos, sjukskriven, studera
 // The canonical code for input (a code, or its Swedish spelling with å/ä/ö, any case),
 // or nothing when it is not in the list.
 std::optional<std::string> normalise_code(const std::vector<Term>& list, std::string_view input);
+// Lower-case ASCII with å/ä/ö (either case) as a/a/o; other bytes unchanged ("Vingåker" → "vingaker").
+std::string fold(std::string_view s);
 std::string label_of(const std::vector<Term>& list, std::string_view code);
 
 // Outcomes that count as "work, studies, continued rehabilitation or Af/FK cooperation" (Sikta's target).
