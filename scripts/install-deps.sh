@@ -8,13 +8,13 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache
   libcpp-httplib-dev libsoci-dev libsqlite3-dev libpq-dev libboost-dev
   nlohmann-json3-dev libkainjow-mustache-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
-  libsodium-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core
+  libsodium-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core libxlsxwriter-dev
   libgtest-dev libgmock-dev sqlite3
 )
 # Node.js may come from elsewhere than Debian (its own npm then conflicts with Debian's).
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 if [ "${STEGVIS_WITH_TEST_TOOLS:-0}" = 1 ]; then
-  packages+=(postgresql-15 chromium poppler-utils)
+  packages+=(postgresql-15 chromium poppler-utils libreoffice-calc-nogui wrk clang libclang-rt-14-dev)
 fi
 
 missing=()
@@ -33,3 +33,4 @@ if [ ! -d node_modules/htmx.org ] || [ package-lock.json -nt node_modules/.packa
   npm ci --no-audit --no-fund --loglevel=error
 fi
 cp node_modules/htmx.org/dist/htmx.min.js web/static/htmx.min.js
+cp node_modules/chart.js/dist/chart.umd.min.js web/static/chart.umd.min.js
