@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/evaluation_table.hpp"
 #include "reports/swedish_format.hpp"
 #include "reports/writers.hpp"
 
@@ -47,7 +48,24 @@ std::string field_of(const TableCell& cell) {
   return cell_text_sv(cell, false);
 }
 
+void table_lines(std::string& out, const ReportTable& table) {
+  std::vector<std::string> headings;
+  for (const auto& h : table.headings) headings.push_back(defuse(h));
+  line(out, headings);
+  for (const auto& row : table.rows) {
+    std::vector<std::string> fields;
+    for (const auto& cell : row) fields.push_back(field_of(cell));
+    line(out, fields);
+  }
+}
+
 }  // namespace
+
+std::string table_to_csv(const ReportTable& table) {
+  std::string out = "\xEF\xBB\xBF";
+  table_lines(out, table);
+  return out;
+}
 
 std::string to_csv(const ReportDocument& doc) {
   std::string out = "\xEF\xBB\xBF";
@@ -56,14 +74,7 @@ std::string to_csv(const ReportDocument& doc) {
   out += "\r\n";
   for (const auto& table : doc.tables) {
     line(out, {defuse(table.title)});
-    std::vector<std::string> headings;
-    for (const auto& h : table.headings) headings.push_back(defuse(h));
-    line(out, headings);
-    for (const auto& row : table.rows) {
-      std::vector<std::string> fields;
-      for (const auto& cell : row) fields.push_back(field_of(cell));
-      line(out, fields);
-    }
+    table_lines(out, table);
     if (!table.note.empty()) line(out, {defuse(table.note)});
     out += "\r\n";
   }

@@ -154,8 +154,13 @@ class Plot {
     std::string text = chart_.reference_label.empty() ? format_number_sv(*chart_.reference_value, true)
                                                       : chart_.reference_label + " (" +
                                                             format_number_sv(*chart_.reference_value, true) + ")";
-    auto label = c_.layout(text, kTick, w_ / 2, PANGO_ALIGN_RIGHT);
-    c_.draw(label.get(), x_ + w_ / 2 - 2, y - PdfCanvas::height(label.get()) - 1, kReference);
+    auto label = c_.layout(text, kTick, 0);
+    double lw = PdfCanvas::natural_width(label.get()), lh = PdfCanvas::height(label.get());
+    double lx = x_ + w_ - lw - 2, ly = y - lh - 1;
+    cairo_set_source_rgba(cr, 1, 1, 1, 0.85);  // readable over a bar or a line
+    cairo_rectangle(cr, lx - 2, ly, lw + 4, lh);
+    cairo_fill(cr);
+    c_.draw(label.get(), lx, ly, kReference);
   }
 
  private:

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/evaluation_table.hpp"
 #include "reports/swedish_format.hpp"
 #include "reports/writers.hpp"
 
@@ -182,8 +183,9 @@ void write_cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const TableCell& ce
   }
 }
 
-// Title in row 1, headings in row 2 (frozen), the rows below, the note last.
-void write_table(lxw_worksheet* ws, const ReportTable& t, const Formats& f) {
+// Title in row 1, headings in row 2 (frozen), the rows below, the note last;
+// without the title the headings are the first row (a plain data sheet).
+void write_table(lxw_worksheet* ws, const ReportTable& t, const Formats& f, bool with_title) {
   std::size_t columns = t.headings.size();
   for (const auto& row : t.rows) columns = std::max(columns, row.size());
   std::vector<std::size_t> widths(columns, 0);
@@ -193,17 +195,18 @@ void write_table(lxw_worksheet* ws, const ReportTable& t, const Formats& f) {
       widths[c] = std::max(widths[c], utf8_length(cell_text_sv(row[c], true)));
       if (is_numeric(row[c])) numeric[c] = true;
     }
-  put_text(ws, 0, 0, t.title, f.title);
+  lxw_row_t head = with_title ? 1 : 0;
+  if (with_title) put_text(ws, 0, 0, t.title, f.title);
   for (std::size_t c = 0; c < t.headings.size(); ++c) {
     widths[c] = std::max(widths[c], utf8_length(t.headings[c]) + 1);  // bold is wider
-    put_text(ws, 1, static_cast<lxw_col_t>(c), t.headings[c], numeric[c] ? f.heading_right : f.heading);
+    put_text(ws, head, static_cast<lxw_col_t>(c), t.headings[c], numeric[c] ? f.heading_right : f.heading);
   }
   for (std::size_t c = 0; c < columns; ++c) {
     double width = std::clamp(static_cast<double>(widths[c]) + 2, 10.0, 60.0);
     worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
   }
-  worksheet_freeze_panes(ws, 2, 0);
-  lxw_row_t r = 2;
+  worksheet_freeze_panes(ws, head + 1, 0);
+  lxw_row_t r = head + 1;
   for (const auto& row : t.rows) {
     for (std::size_t c = 0; c < row.size(); ++c) write_cell(ws, r, static_cast<lxw_col_t>(c), row[c], f);
     ++r;
@@ -219,9 +222,10 @@ std::string read_all(const std::filesystem::path& file) {
   return bytes.str();
 }
 
-}  // namespace
-
-std::string to_xlsx(const ReportDocument& doc) {
+// Creates the workbook in a private temporary directory, lets fill() add the
+// sheets, closes it and returns the file's bytes.
+template <typename Fill>
+std::string build_workbook(const std::string& title, Fill fill) {
   TempDir dir;
   auto file = dir.path() / "rapport.xlsx";
   lxw_workbook_options options{};
@@ -229,35 +233,45 @@ std::string to_xlsx(const ReportDocument& doc) {
   options.tmpdir = tmp.data();
   lxw_workbook* wb = workbook_new_opt(file.c_str(), &options);
   if (!wb) throw std::runtime_error("xlsx: kan inte skapa arbetsboken");
-  Formats f = make_formats(wb);
-
-  SheetNames names;
-  std::vector<std::string> sheets;
-  for (std::size_t i = 0; i < doc.tables.size(); ++i)
-    sheets.push_back(names.make(doc.tables[i].sheet.empty() ? doc.tables[i].title : doc.tables[i].sheet, i + 1));
-
   lxw_doc_properties props{};
-  std::string title = doc.title;
-  props.title = title.data();
-  std::string author = "Stegvis";
+  std::string title_copy = title, author = "Stegvis";
+  props.title = title_copy.data();
   props.author = author.data();
   workbook_set_properties(wb, &props);
-
   try {
-    lxw_worksheet* about = workbook_add_worksheet(wb, kAboutSheet);
-    if (!about) throw std::runtime_error("xlsx: bladet Om rapporten");
-    write_about(about, doc, f, sheets);
-    for (std::size_t i = 0; i < doc.tables.size(); ++i) {
-      lxw_worksheet* ws = workbook_add_worksheet(wb, sheets[i].c_str());
-      if (!ws) throw std::runtime_error("xlsx: ogiltigt bladnamn " + sheets[i]);
-      write_table(ws, doc.tables[i], f);
-    }
+    fill(wb, make_formats(wb));
   } catch (...) {
     workbook_close(wb);  // frees the workbook; the directory goes with TempDir
     throw;
   }
   check(workbook_close(wb), "spara");
   return read_all(file);
+}
+
+lxw_worksheet* add_sheet(lxw_workbook* wb, const std::string& name) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+  if (!ws) throw std::runtime_error("xlsx: ogiltigt bladnamn " + name);
+  return ws;
+}
+
+}  // namespace
+
+std::string table_to_xlsx(const ReportTable& table) {
+  std::string sheet = SheetNames().make(table.sheet.empty() ? table.title : table.sheet, 1);
+  return build_workbook(table.title, [&](lxw_workbook* wb, const Formats& f) {
+    write_table(add_sheet(wb, sheet), table, f, false);
+  });
+}
+
+std::string to_xlsx(const ReportDocument& doc) {
+  SheetNames names;
+  std::vector<std::string> sheets;
+  for (std::size_t i = 0; i < doc.tables.size(); ++i)
+    sheets.push_back(names.make(doc.tables[i].sheet.empty() ? doc.tables[i].title : doc.tables[i].sheet, i + 1));
+  return build_workbook(doc.title, [&](lxw_workbook* wb, const Formats& f) {
+    write_about(add_sheet(wb, kAboutSheet), doc, f, sheets);
+    for (std::size_t i = 0; i < doc.tables.size(); ++i) write_table(add_sheet(wb, sheets[i]), doc.tables[i], f, true);
+  });
 }
 
 }  // namespace stegvis::reports

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/organisation.hpp"
+#include "store/evaluation_store.hpp"
 #include "store/participant_store.hpp"
 #include "store/records.hpp"
 
@@ -99,6 +100,7 @@ class Store {
   virtual SessionStore& sessions() = 0;
   virtual AuditStore& audit() = 0;
   virtual ParticipantStore& participants() = 0;
+  virtual EvaluationStore& evaluation() = 0;
   virtual void commit() = 0;
 };
 
