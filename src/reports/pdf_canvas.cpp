@@ -8,6 +8,9 @@ PdfCanvas::PdfCanvas(cairo_t* cr, bool landscape, std::string running_head, int 
 LayoutPtr PdfCanvas::layout(const std::string& text, const std::string& font, double width,
                             PangoAlignment align) const {
   LayoutPtr l(pango_cairo_create_layout(cr_));
+  // Font sizes in real points: pango's default 96 dpi would draw "10" as 13.3 pt on a PDF page.
+  pango_cairo_context_set_resolution(pango_layout_get_context(l.get()), 72);
+  pango_layout_context_changed(l.get());
   PangoFontDescription* fd = pango_font_description_from_string(font.c_str());
   pango_layout_set_font_description(l.get(), fd);
   pango_font_description_free(fd);
@@ -74,7 +77,7 @@ void PdfCanvas::new_page() {
   cairo_show_page(cr_);
   ++page_;
   y_ = top();
-  auto head = layout(running_head_, "DejaVu Sans 7.5", width());
+  auto head = layout(running_head_, "DejaVu Sans 8", width());
   draw(head.get(), left(), y_, kMuted);
   y_ += height(head.get()) + 10;
   if (on_new_page_) on_new_page_();
@@ -94,7 +97,7 @@ void PdfCanvas::footer() {
   cairo_line_to(cr_, left() + width(), y);
   cairo_stroke(cr_);
   std::string number = "Sida " + std::to_string(page_) + (total_ > 0 ? " av " + std::to_string(total_) : "");
-  auto right = layout(number, "DejaVu Sans 7.5", 90, PANGO_ALIGN_RIGHT);
+  auto right = layout(number, "DejaVu Sans 8", 90, PANGO_ALIGN_RIGHT);
   draw(right.get(), left() + width() - 90, y + 4, kMuted);
 }
 

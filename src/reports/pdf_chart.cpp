@@ -15,7 +15,7 @@ constexpr Rgb kPalette[] = {{0x1f / 255.0, 0x5f / 255.0, 0x8b / 255.0}, {0xd9 / 
                             {0x16 / 255.0, 0xa0 / 255.0, 0x85 / 255.0}, {0xb7 / 255.0, 0x95 / 255.0, 0x0b / 255.0}};
 constexpr Rgb kReference{0xb0 / 255.0, 0, 0x20 / 255.0};
 constexpr double kPlotHeight = 170;
-constexpr const char* kTick = "DejaVu Sans 7";
+constexpr const char* kTick = "DejaVu Sans 8";
 
 Rgb colour(std::size_t i) { return kPalette[i % std::size(kPalette)]; }
 
@@ -172,9 +172,9 @@ class Plot {
 
 // Colour boxes and names in rows under the plot; the reference line is named too.
 double legend(PdfCanvas& c, const Chart& chart, double x, double y, double width, bool draw) {
-  double cx = x, cy = y, row = 12;
+  double cx = x, cy = y, row = 14;
   auto item = [&](const std::string& name, Rgb col, bool dashed) {
-    auto l = c.layout(name, "DejaVu Sans 7.5", 0);
+    auto l = c.layout(name, "DejaVu Sans 8.5", 0);
     double w = PdfCanvas::natural_width(l.get()) + 18;
     if (cx > x && cx + w > x + width) {
       cx = x;
@@ -206,7 +206,7 @@ double legend(PdfCanvas& c, const Chart& chart, double x, double y, double width
 }  // namespace
 
 void draw_chart(PdfCanvas& c, const Chart& chart) {
-  auto title = c.layout(chart.title, "DejaVu Sans Bold 10", c.width());
+  auto title = c.layout(chart.title, "DejaVu Sans Bold 12", c.width());
   double title_h = PdfCanvas::height(title.get());
   double plot_x = c.left() + 48, plot_w = c.width() - 56;
   double legend_h = legend(c, chart, c.left(), 0, c.width(), false);

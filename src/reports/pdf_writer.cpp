@@ -20,25 +20,27 @@
 namespace stegvis::reports {
 namespace {
 
-constexpr double kPad = 6;  // between columns
-constexpr double kMinFont = 7, kMaxFont = 9.5;
+constexpr double kPad = 6;    // between columns
+constexpr double kSlack = 1.5;  // pango rounds widths to its units: a word measured to fit must still fit
+constexpr double kMinFont = 6.5, kMaxFont = 10;
 
 std::string font(double size, bool bold) {
   return std::string(bold ? "DejaVu Sans Bold " : "DejaVu Sans ") + std::to_string(size);
 }
 
 // The widest single word of a heading: it may wrap between words, never inside one.
-std::string longest_word(const std::string& text) {
-  std::string best, word;
+double widest_word(const PdfCanvas& c, const std::string& text, const std::string& font_name) {
+  double widest = 0;
+  std::string word;
   for (char ch : text + " ") {
-    if (ch == ' ') {
-      if (word.size() > best.size()) best = word;
-      word.clear();
-    } else {
+    if (ch != ' ') {
       word += ch;
+      continue;
     }
+    if (!word.empty()) widest = std::max(widest, PdfCanvas::natural_width(c.layout(word, font_name, 0).get()));
+    word.clear();
   }
-  return best;
+  return widest;
 }
 
 struct TableLayout {
@@ -68,13 +70,12 @@ TableLayout fit_table(const PdfCanvas& c, const ReportTable& t, double available
     for (const auto& row : t.rows)
       for (std::size_t i = 0; i < row.size(); ++i) {
         auto l = c.layout(cell_text_sv(row[i], true), font(size, false), 0);
-        min[i] = std::max(min[i], PdfCanvas::natural_width(l.get()) + kPad);
+        min[i] = std::max(min[i], PdfCanvas::natural_width(l.get()) + kPad + kSlack);
       }
     for (std::size_t i = 0; i < t.headings.size(); ++i) {
-      auto word = c.layout(longest_word(t.headings[i]), font(size, true), 0);
       auto whole = c.layout(t.headings[i], font(size, true), 0);
-      min[i] = std::max(min[i], PdfCanvas::natural_width(word.get()) + kPad);
-      want[i] = PdfCanvas::natural_width(whole.get()) + kPad;
+      min[i] = std::max(min[i], widest_word(c, t.headings[i], font(size, true)) + kPad + kSlack);
+      want[i] = PdfCanvas::natural_width(whole.get()) + kPad + kSlack;
     }
     // Text columns (names of groups) wrap too when they are very long.
     for (std::size_t i = 0; i < n; ++i) {
@@ -109,7 +110,7 @@ class TableWriter {
   TableWriter(PdfCanvas& c, const ReportTable& t) : c_(c), t_(t), layout_(fit_table(c, t, c.width())) {}
 
   void write() {
-    auto title = c_.layout(t_.title, "DejaVu Sans Bold 12", c_.width());
+    auto title = c_.layout(t_.title, "DejaVu Sans Bold 14", c_.width());
     double title_h = PdfCanvas::height(title.get());
     c_.advance(10);
     // The title stays with the headings and the first row.
@@ -131,7 +132,7 @@ class TableWriter {
     c_.set_on_new_page(nullptr);
     if (!t_.note.empty()) {
       c_.advance(3);
-      c_.block(t_.note, "DejaVu Sans 7.5", kMuted);
+      c_.block(t_.note, "DejaVu Sans 8.5", kMuted);
     }
   }
 
@@ -187,9 +188,9 @@ int render(cairo_surface_t* surface, const ReportDocument& doc, bool landscape, 
   cairo_t* cr = cairo_create(surface);
   std::string head = doc.title + (doc.subtitle.empty() ? "" : " · " + doc.subtitle);
   PdfCanvas c(cr, landscape, head, total_pages);
-  c.block(doc.title, "DejaVu Sans Bold 20", kAccent);
+  c.block(doc.title, "DejaVu Sans Bold 24", kAccent);
   c.advance(4);
-  if (!doc.subtitle.empty()) c.block(doc.subtitle, "DejaVu Sans 11", kInk);
+  if (!doc.subtitle.empty()) c.block(doc.subtitle, "DejaVu Sans 13", kInk);
   c.advance(6);
   for (const auto& table : doc.tables) TableWriter(c, table).write();
   for (const auto& chart : doc.charts) {
@@ -198,10 +199,10 @@ int render(cairo_surface_t* surface, const ReportDocument& doc, bool landscape, 
   }
   if (!doc.notes.empty()) {
     c.advance(12);
-    c.block("Anmärkningar", "DejaVu Sans Bold 11", kAccent);
+    c.block("Anmärkningar", "DejaVu Sans Bold 14", kAccent);
     c.advance(3);
     for (const auto& note : doc.notes) {
-      c.paragraph(note, "DejaVu Sans 8.5", kInk);
+      c.paragraph(note, "DejaVu Sans 10", kInk);
       c.advance(3);
     }
   }
@@ -210,14 +211,14 @@ int render(cairo_surface_t* surface, const ReportDocument& doc, bool landscape, 
   return pages;
 }
 
-// Landscape when some table cannot be set in portrait at 8 points or more.
+// Landscape when some table cannot be set in portrait at 8.5 points or more.
 bool needs_landscape(const ReportDocument& doc) {
   cairo_surface_t* probe = cairo_pdf_surface_create_for_stream(nullptr, nullptr, PdfCanvas::kA4Short, PdfCanvas::kA4Long);
   cairo_t* cr = cairo_create(probe);
   PdfCanvas c(cr, false, "", 0);
   bool wide = std::any_of(doc.tables.begin(), doc.tables.end(), [&](const ReportTable& t) {
     TableLayout l = fit_table(c, t, c.width());
-    return !l.fits || l.font_size < 8;
+    return !l.fits || l.font_size < 8.5;
   });
   cairo_destroy(cr);
   cairo_surface_destroy(probe);

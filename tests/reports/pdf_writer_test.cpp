@@ -13,6 +13,7 @@ namespace {
 struct PdfText {
   std::vector<std::string> pages;  // pdftotext separates pages with a form feed
   int page_count = 0;
+  bool landscape = false;
 };
 
 PdfText read_pdf(const std::string& pdf) {
@@ -32,6 +33,8 @@ PdfText read_pdf(const std::string& pdf) {
   std::smatch m;
   std::string info = read_file(dir.path / "info");
   if (std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)"))) out.page_count = std::stoi(m[1]);
+  if (std::regex_search(info, m, std::regex("Page size:\\s+([0-9.]+) x ([0-9.]+)")))
+    out.landscape = std::stod(m[1]) > std::stod(m[2]);
   std::string text = read_file(dir.path / "r.txt");
   std::size_t start = 0;
   for (std::size_t ff; (ff = text.find('\f', start)) != std::string::npos; start = ff + 1)
@@ -98,6 +101,39 @@ TEST(PdfWriter, DrawsChartTitlesLegendsAndReferenceLabels) {
                         "Målnivå (10)", "september", "augusti", "SRS"}) {
     EXPECT_NE(text.find(s), std::string::npos) << "missing: " << s;
   }
+}
+
+// An exits-by-outcome table has a column per outcome: too wide for portrait at a
+// readable size, so the document turns to landscape and every heading stays whole.
+TEST(PdfWriter, AWideTableTurnsThePageToLandscape) {
+  reports::ReportDocument doc;
+  doc.title = "Avslut per utfall";
+  reports::ReportTable t;
+  t.title = "Avslut per utfall och länsdel";
+  t.headings = {"Länsdel", "Arbete", "Arbete med stöd", "Studier", "Arbetssökande", "Fortsatt rehabilitering",
+                "Af/FK förstärkt samarbete", "Annan insats", "Vård/sjukskrivning", "Flyttat", "Avbrott", "Annat",
+                "Summa"};
+  std::vector<reports::TableCell> row = {reports::TableCell::of_text("Katrineholm–Vingåker")};
+  for (int i = 0; i < 12; ++i) row.push_back(i % 3 ? reports::TableCell::number(1000 + i) : reports::TableCell::hidden());
+  t.rows = {row, row};
+  doc.tables.push_back(t);
+  PdfText pdf = read_pdf(reports::to_pdf(doc));
+  EXPECT_TRUE(pdf.landscape);
+  EXPECT_EQ(pdf.page_count, 1);
+  std::string text = all(pdf);
+  for (const auto& h : {"Arbetssökande", "rehabilitering", "Vård/sjukskrivning", "Summa"}) EXPECT_NE(text.find(h), std::string::npos) << h;
+  EXPECT_TRUE(std::regex_search(text, std::regex("Katrineholm–Vingåker +<5 +1 001 +1 002 +<5")));
+
+  // The sample report's tables fit portrait.
+  EXPECT_FALSE(read_pdf(reports::to_pdf(sample_report())).landscape);
+}
+
+TEST(PdfWriter, AnEmptyDocumentIsOnePage) {
+  reports::ReportDocument doc;
+  doc.title = "Tom rapport";
+  PdfText pdf = read_pdf(reports::to_pdf(doc));
+  EXPECT_EQ(pdf.page_count, 1);
+  EXPECT_NE(all(pdf).find("Sida 1 av 1"), std::string::npos);
 }
 
 }  // namespace

@@ -96,5 +96,16 @@ TEST(XlsxWriter, LeavesNoTemporaryFiles) {
   EXPECT_TRUE(std::filesystem::is_empty(dir.path));
 }
 
+TEST(XlsxWriter, EmptyTablesAndNamelessSheetsStillMakeAValidWorkbook) {
+  reports::ReportDocument doc;
+  doc.title = "Tom";
+  doc.tables.push_back({"Inga rader", "", {"Länsdel", "Antal"}, {}, ""});
+  doc.tables.push_back({"", "''", {"A"}, {{TableCell::number(1)}}, ""});
+  auto sheets = xlsx_sheets_via_libreoffice(reports::to_xlsx(doc), {"Om rapporten", "Inga rader", "Tabell 2"});
+  ASSERT_EQ(sheets.size(), 3u);
+  EXPECT_EQ(sheets[1].second.at(1), (std::vector<std::string>{"Länsdel", "Antal"}));
+  EXPECT_EQ(sheets[2].second.at(2).at(0), "1");
+}
+
 }  // namespace
 }  // namespace stegvis::test
