@@ -77,8 +77,9 @@ class Plot {
       cairo_move_to(cr, x_, ypos(v));
       cairo_line_to(cr, x_ + w_, ypos(v));
       cairo_stroke(cr);
-      auto label = c_.layout(format_number_sv(v, true), kTick, 40, PANGO_ALIGN_RIGHT);
-      c_.draw(label.get(), x_ - 44, ypos(v) - PdfCanvas::height(label.get()) / 2, kMuted);
+      auto label = c_.layout(format_number_sv(v, true), kTick, 0);  // never wrapped, right-aligned by hand
+      c_.draw(label.get(), x_ - 4 - PdfCanvas::natural_width(label.get()), ypos(v) - PdfCanvas::height(label.get()) / 2,
+              kMuted);
     }
     // Category labels: every k-th when they are too many to read side by side.
     std::size_t every = 1;
@@ -208,7 +209,12 @@ double legend(PdfCanvas& c, const Chart& chart, double x, double y, double width
 void draw_chart(PdfCanvas& c, const Chart& chart) {
   auto title = c.layout(chart.title, "DejaVu Sans Bold 12", c.width());
   double title_h = PdfCanvas::height(title.get());
-  double plot_x = c.left() + 48, plot_w = c.width() - 56;
+  // The plot starts right of the widest tick label.
+  Scale scale = scale_of(chart);
+  double ticks = 0;
+  for (double v = scale.lo; v <= scale.hi + scale.step / 1000; v += scale.step)
+    ticks = std::max(ticks, PdfCanvas::natural_width(c.layout(format_number_sv(v, true), kTick, 0).get()));
+  double plot_x = c.left() + ticks + 8, plot_w = c.width() - ticks - 16;
   double legend_h = legend(c, chart, c.left(), 0, c.width(), false);
   c.need(title_h + 6 + kPlotHeight + 30 + legend_h);
   c.draw(title.get(), c.left(), c.y(), kAccent);

@@ -74,6 +74,7 @@ TEST(XlsxWriter, LibreOfficeReadsEverySheetAndCell) {
 
 // A would-be formula is stored as a string, never as a formula (<f>) in the sheet's XML.
 TEST(XlsxWriter, UserTextIsNeverAFormula) {
+  ASSERT_TRUE(have_program("unzip")) << "unzip is not installed (scripts/install-deps.sh installs it with the test tools)";
   ScratchDir dir;
   write_file(dir.path / "r.xlsx", reports::to_xlsx(sample_report()));
   ASSERT_EQ(run("unzip -p '" + (dir.path / "r.xlsx").string() + "' 'xl/worksheets/*.xml' 'xl/sharedStrings.xml'",
