@@ -40,9 +40,9 @@ std::vector<Rating> draft_meeting_ratings(std::uint32_t seed, const std::vector<
   std::vector<Rating> out;
   // The path's shape: the gain reached after many meetings, and how fast it comes.
   double roll = draw.unit(), gain;
-  if (roll < (likely_better ? 0.8 : 0.55))
-    gain = draw.between(6, 15);
-  else if (roll < (likely_better ? 0.95 : 0.85))
+  if (roll < (likely_better ? 0.85 : 0.7))
+    gain = draw.between(7.5, 15);
+  else if (roll < (likely_better ? 0.96 : 0.9))
     gain = draw.between(-2, 3.5);
   else
     gain = draw.between(-9, -3);

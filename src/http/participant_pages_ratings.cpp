@@ -4,6 +4,7 @@
 // its text alternative, the flags in words; and the goal-area ratings at start
 // with the change per area after exit.
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "domain/goal_change.hpp"
@@ -143,7 +144,7 @@ json goal_ratings_view(const std::vector<GoalRating>& ratings, const FormState* 
     rows.push_back({{"label", label_of(goal_areas(), c.area)},
                     {"start", c.start ? std::to_string(*c.start) : "–"},
                     {"exit", c.exit ? std::to_string(*c.exit) : "–"},
-                    {"change", change ? (*change > 0 ? "+" : *change < 0 ? "−" : "±") + std::to_string(std::abs(*change))
+                    {"change", change ? (*change > 0 ? "+" : *change < 0 ? "−" : "") + std::to_string(std::abs(*change))
                                       : "–"}});
     selects.push_back({{"area", c.area}, {"label", label_of(goal_areas(), c.area)}, {"options", rating_options(c.start.value_or(0))}});
   }

@@ -5,6 +5,9 @@
 // hand-computed fixture.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <vector>
+
 #include "api/participant_support.hpp"
 
 using namespace stegvis::test;
@@ -18,7 +21,9 @@ std::string path(std::int64_t id, const std::string& rest = "") {
 // An enrolment started days_ago, allocated to coach.katrineholm2 (over capacity if the demo filled them).
 std::int64_t allocated_enrolment(int days_ago) {
   ApiClient samordnare = logged_in("samordnare.vastra");
-  auto id = create_enrolment(samordnare, programme_id(), {}, day(-days_ago));
+  ReferralSpec spec;
+  spec.received_on = day(-days_ago - 5);
+  auto id = create_enrolment(samordnare, programme_id(), spec, day(-days_ago));
   EXPECT_NE(id, 0);
   auto r = samordnare.post(path(id, "/allocation"),
                            {{"staff_id", staff_id("coach.katrineholm2")}, {"override_reason", "Test av skattningar."}});
@@ -91,9 +96,10 @@ TEST(Ratings, ThreeOrsWithoutReliableImprovementShowInTheCaseloadList) {
   ASSERT_NE(improving, 0);
   ApiClient coach = logged_in("coach.katrineholm2");
   // 20.0 → 22.0 → 24.9: 4.9 is not a reliable change.
-  for (auto [d, items] : {std::pair{-30, json{5, 5, 5, 5}}, {-20, json{5, 5, 6, 6}}, {-10, json{6, 6, 6, 6.9}}})
+  using Series = std::vector<std::pair<int, json>>;
+  for (const auto& [d, items] : Series{{-30, {5, 5, 5, 5}}, {-20, {5, 5, 6, 6}}, {-10, {6, 6, 6, 6.9}}})
     ASSERT_EQ(coach.post(path(flat, "/ratings"), ors(day(d), items)).status, 201);
-  for (auto [d, items] : {std::pair{-30, json{5, 5, 5, 5}}, {-20, json{5, 5, 6, 6}}, {-10, json{6, 6, 6, 7}}})
+  for (const auto& [d, items] : Series{{-30, {5, 5, 5, 5}}, {-20, {5, 5, 6, 6}}, {-10, {6, 6, 6, 7}}})
     ASSERT_EQ(coach.post(path(improving, "/ratings"), ors(day(d), items)).status, 201);
   auto list = coach.get("/api/v1/enrolments?limit=500&staff=" + std::to_string(staff_id("coach.katrineholm2")));
   ASSERT_EQ(list.status, 200) << list.text;
