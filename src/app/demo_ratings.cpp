@@ -48,7 +48,8 @@ std::vector<Rating> draft_meeting_ratings(std::uint32_t seed, const std::vector<
     gain = draw.between(-9, -3);
   const double start = draw.chance(0.8) ? draw.between(10, 24) : draw.between(25, 31);
   const double pace = draw.between(3, 8);
-  const double srs_start = draw.between(33, 38.5);
+  // Most rate the session high; some start lower and get there, or not.
+  const double srs_start = draw.chance(0.8) ? draw.between(37.6, 39.6) : draw.between(33, 37);
   const bool strained = draw.chance(0.15);  // one session where the alliance needs talking about
   int meeting = 0;
   for (const auto& c : contacts) {
@@ -56,9 +57,9 @@ std::vector<Rating> draft_meeting_ratings(std::uint32_t seed, const std::vector<
     if (!draw.chance(0.85)) continue;
     double ors = start + gain * (1 - std::exp(-meeting / pace)) + draw.between(-1.5, 1.5);
     out.push_back(spread(draw, c.date, "ORS", std::clamp(ors, 2.0, 39.0), 1.2));
-    double srs = std::min(39.6, srs_start + meeting * 0.15 + draw.between(-0.8, 0.8));
+    double srs = std::min(39.8, srs_start + meeting * 0.15 + draw.between(-0.4, 0.4));
     if (strained && meeting == 2) srs -= draw.between(3, 6);
-    out.push_back(spread(draw, c.date, "SRS", srs, 0.4));
+    out.push_back(spread(draw, c.date, "SRS", srs, 0.25));
     ++meeting;
   }
   return out;

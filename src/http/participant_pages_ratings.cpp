@@ -19,9 +19,9 @@ namespace stegvis::http {
 namespace participant {
 namespace {
 
-// 235 → "23,5": the Swedish decimal comma.
-std::string decimal(int tenths) {
-  std::string sign = tenths < 0 ? "−" : "";
+// 235 → "23,5": the Swedish decimal comma; signed: "+6,1", "−0,3".
+std::string decimal(int tenths, bool signed_ = false) {
+  std::string sign = tenths < 0 ? "−" : signed_ && tenths > 0 ? "+" : "";
   int v = std::abs(tenths);
   return sign + std::to_string(v / 10) + "," + std::to_string(v % 10);
 }
@@ -97,7 +97,7 @@ json ratings_view(PageRenderer& pages, const Request& req, const std::vector<Rat
       flags.push_back(pages.text(req, "rating_flag_deterioration"));
     if (alliance_flag(*scale, r.items)) flags.push_back(pages.text(req, "rating_flag_alliance"));
     rows.push_back({{"date", r.date}, {"scale", r.scale}, {"items", items}, {"total", decimal(r.total)},
-                    {"change", is_first ? std::string("–") : decimal(r.total - first_total)},
+                    {"change", is_first ? std::string("–") : decimal(r.total - first_total, true)},
                     {"flags", flags}, {"has_flags", !flags.empty()}});
   }
   std::reverse(rows.begin(), rows.end());  // newest first in the table
@@ -132,7 +132,7 @@ json ratings_view(PageRenderer& pages, const Request& req, const std::vector<Rat
   if (!rows.empty()) view["chart"] = reports::chart_json(ratings_chart(pages, req, ratings));
   if (summary.ors.count)
     view["ors"] = {{"first", decimal(summary.ors.first.total)}, {"latest", decimal(summary.ors.latest.total)},
-                   {"change", decimal(summary.ors.change())}, {"count", summary.ors.count}};
+                   {"change", decimal(summary.ors.change(), true)}, {"count", summary.ors.count}};
   if (summary.srs.count) view["srs"] = {{"latest", decimal(summary.srs.latest.total)}, {"count", summary.srs.count}};
   return view;
 }
