@@ -7,6 +7,7 @@
 #include "app/env.hpp"
 #include "app/evaluation_export_service.hpp"
 #include "app/organisation_service.hpp"
+#include "app/rating_service.hpp"
 #include "app/referral_service.hpp"
 #include "app/staff_service.hpp"
 
@@ -14,7 +15,15 @@ namespace stegvis::app {
 
 struct Services {
   explicit Services(Env e)
-      : env(std::move(e)), auth(env), organisation(env), staff(env), audit(env), referrals(env), enrolments(env), evaluation_export(env) {}
+      : env(std::move(e)),
+        auth(env),
+        organisation(env),
+        staff(env),
+        audit(env),
+        referrals(env),
+        enrolments(env),
+        evaluation_export(env),
+        ratings(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -26,6 +35,7 @@ struct Services {
   ReferralService referrals;
   EnrolmentService enrolments;
   EvaluationExportService evaluation_export;
+  RatingService ratings;
 };
 
 }  // namespace stegvis::app

@@ -12,5 +12,6 @@ void add_staff_routes(Router& router, app::Services& services);
 void add_participant_routes(Router& router, app::Services& services);
 // The evaluator export (api_export_routes.cpp).
 void add_export_routes(Router& router, app::Services& services);
+void add_rating_routes(Router& router, app::Services& services);
 
 }  // namespace stegvis::http

@@ -20,6 +20,7 @@ void add_enrolment_list_pages(Router& router, app::Services& services, PageRende
 void add_enrolment_pages(Router& router, app::Services& services, PageRenderer& pages);
 // The evaluator export's download page (evaluation_export_pages.cpp).
 void add_evaluation_export_pages(Router& router, app::Services& services, PageRenderer& pages);
+void add_rating_pages(Router& router, app::Services& services, PageRenderer& pages);
 void add_static_routes(Router& router, const std::string& web_dir);
 
 // Shared by the session API and the login page.
