@@ -7,13 +7,14 @@
 #include "app/env.hpp"
 #include "app/organisation_service.hpp"
 #include "app/referral_service.hpp"
+#include "app/report_service.hpp"
 #include "app/staff_service.hpp"
 
 namespace stegvis::app {
 
 struct Services {
   explicit Services(Env e)
-      : env(std::move(e)), auth(env), organisation(env), staff(env), audit(env), referrals(env), enrolments(env) {}
+      : env(std::move(e)), auth(env), organisation(env), staff(env), audit(env), referrals(env), enrolments(env), reports(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -24,6 +25,7 @@ struct Services {
   AuditService audit;
   ReferralService referrals;
   EnrolmentService enrolments;
+  ReportService reports;
 };
 
 }  // namespace stegvis::app
