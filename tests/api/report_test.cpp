@@ -195,7 +195,9 @@ void expect_group(const json& g, std::int64_t programme, const std::string& grou
                               scale + "')";
     EXPECT_EQ(g[lower]["rated"], count("SELECT COUNT(*) " + rated));
     double first = number("SELECT AVG((" + pick + "ASC, r.id ASC LIMIT 1) / 10.0) " + rated);
-    if (!std::isnan(first)) EXPECT_NEAR(g[lower]["mean_first"].get<double>(), first, 0.051);
+    if (!std::isnan(first)) {
+      EXPECT_NEAR(g[lower]["mean_first"].get<double>(), first, 0.051);
+    }
     const std::string two = exits + " AND (SELECT COUNT(*) FROM rating r WHERE r.enrolment_id = e.id AND r.scale = '" +
                             scale + "') >= 2";
     share(g[lower]["reliable_improvement"],
