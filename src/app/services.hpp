@@ -9,6 +9,7 @@
 #include "app/organisation_service.hpp"
 #include "app/rating_service.hpp"
 #include "app/referral_service.hpp"
+#include "app/report_service.hpp"
 #include "app/staff_service.hpp"
 
 namespace stegvis::app {
@@ -23,7 +24,8 @@ struct Services {
         referrals(env),
         enrolments(env),
         evaluation_export(env),
-        ratings(env) {}
+        ratings(env),
+        reports(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -36,6 +38,7 @@ struct Services {
   EnrolmentService enrolments;
   EvaluationExportService evaluation_export;
   RatingService ratings;
+  ReportService reports;
 };
 
 }  // namespace stegvis::app

@@ -28,4 +28,14 @@ int run_user_passwd(const Config& c, const UserOptions& o);
 int run_user_disable(const Config& c, const UserOptions& o, bool disable);
 int run_user_list(const Config& c);
 
+struct ReportOptions {
+  long long programme_id = 0;
+  std::string from, to;
+  std::string group_by = "unit";
+  std::string format = "json";  // json, csv, xlsx, pdf
+  std::string out;              // file to write
+};
+// stegvis report period: the period report to a file, suppressed and audited as the command line.
+int run_report_period(const Config& c, const ReportOptions& o);
+
 }  // namespace stegvis::cli

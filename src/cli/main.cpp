@@ -1,4 +1,4 @@
-// stegvis: serve, migrate, demo, user, audit. CLI11 lives in this file only (slow header).
+// stegvis: serve, migrate, demo, user, audit, report. CLI11 lives in this file only (slow header).
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -63,6 +63,20 @@ int main(int argc, char** argv) {
   auto* list = user->add_subcommand("list", "List users");
   db_flag(list);
 
+  auto* report = app.add_subcommand("report", "Reports for scheduled runs");
+  report->require_subcommand(1);
+  ReportOptions ro;
+  auto* period = report->add_subcommand("period", "The period report of a programme to a file");
+  db_flag(period);
+  period->add_option("--programme", ro.programme_id, "Programme id")->required();
+  period->add_option("--from", ro.from, "First day, YYYY-MM-DD (included)")->required();
+  period->add_option("--to", ro.to, "Last day, YYYY-MM-DD (included)")->required();
+  period->add_option("--group-by", ro.group_by, "unit, municipality, track, gender or age_band")->capture_default_str();
+  period->add_option("--format", ro.format, "json, csv, xlsx or pdf")
+      ->check(CLI::IsMember({"json", "csv", "xlsx", "pdf"}))
+      ->capture_default_str();
+  period->add_option("--out", ro.out, "File to write")->required();
+
   CLI11_PARSE(app, argc, argv);
   try {
     c = load_config(config_path);
@@ -83,6 +97,7 @@ int main(int argc, char** argv) {
     if (*disable) return run_user_disable(c, uo, true);
     if (*enable) return run_user_disable(c, uo, false);
     if (*list) return run_user_list(c);
+    if (*period) return run_report_period(c, ro);
   } catch (const std::exception& e) {
     std::cerr << "stegvis: " << e.what() << "\n";
     return 1;

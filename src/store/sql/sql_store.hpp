@@ -8,6 +8,7 @@
 #include "store/sql/sql_evaluation_store.hpp"
 #include "store/sql/sql_organisation_store.hpp"
 #include "store/sql/sql_participant_store.hpp"
+#include "store/sql/sql_report_store.hpp"
 #include "store/sql/sql_session_store.hpp"
 #include "store/sql/sql_staff_store.hpp"
 #include "store/store.hpp"
@@ -28,6 +29,7 @@ class SqlStore final : public Store {
   AuditStore& audit() override { return audit_; }
   ParticipantStore& participants() override { return participants_; }
   EvaluationStore& evaluation() override { return evaluation_; }
+  ReportStore& reports() override { return reports_; }
   void commit() override;
 
  private:
@@ -40,6 +42,7 @@ class SqlStore final : public Store {
   SqlAuditStore audit_;
   SqlParticipantStore participants_;
   SqlEvaluationStore evaluation_;
+  SqlReportStore reports_;
 };
 
 }  // namespace stegvis::store::sql
