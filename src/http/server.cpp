@@ -48,6 +48,12 @@ bool serve(const ServerConfig& config, Dispatcher& dispatcher, const std::functi
   const int threads = config.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
   server.set_tcp_nodelay(true);  // else ~40 ms per response (Nagle + delayed ACK)
+  // httplib's default also sets SO_REUSEPORT, which lets a second server bind the same
+  // port silently and share its requests; SO_REUSEADDR alone still allows a quick restart.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
+  });
   server.set_keep_alive_max_count(static_cast<std::size_t>(config.keep_alive_max));
   server.set_read_timeout(config.read_timeout_s, 0);
   server.set_write_timeout(config.write_timeout_s, 0);
