@@ -14,7 +14,7 @@ packages=(
 # Node.js may come from elsewhere than Debian (its own npm then conflicts with Debian's).
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 if [ "${STEGVIS_WITH_TEST_TOOLS:-0}" = 1 ]; then
-  packages+=(postgresql-15 chromium poppler-utils libreoffice-calc-nogui wrk clang libclang-rt-14-dev)
+  packages+=(postgresql-15 chromium poppler-utils libreoffice-calc-nogui unzip wrk clang libclang-rt-14-dev)
 fi
 
 missing=()

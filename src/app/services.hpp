@@ -5,6 +5,7 @@
 #include "app/auth_service.hpp"
 #include "app/enrolment_service.hpp"
 #include "app/env.hpp"
+#include "app/evaluation_export_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/referral_service.hpp"
 #include "app/report_service.hpp"
@@ -14,7 +15,8 @@ namespace stegvis::app {
 
 struct Services {
   explicit Services(Env e)
-      : env(std::move(e)), auth(env), organisation(env), staff(env), audit(env), referrals(env), enrolments(env), reports(env) {}
+      : env(std::move(e)), auth(env), organisation(env), staff(env), audit(env), referrals(env), enrolments(env),
+        reports(env), evaluation_export(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -26,6 +28,7 @@ struct Services {
   ReferralService referrals;
   EnrolmentService enrolments;
   ReportService reports;
+  EvaluationExportService evaluation_export;
 };
 
 }  // namespace stegvis::app

@@ -21,6 +21,8 @@ void add_referral_decision_pages(Router& router, app::Services& services, PageRe
 void add_allocation_pages(Router& router, app::Services& services, PageRenderer& pages);
 void add_enrolment_list_pages(Router& router, app::Services& services, PageRenderer& pages);
 void add_enrolment_pages(Router& router, app::Services& services, PageRenderer& pages);
+// The evaluator export's download page (evaluation_export_pages.cpp).
+void add_evaluation_export_pages(Router& router, app::Services& services, PageRenderer& pages);
 void add_static_routes(Router& router, const std::string& web_dir);
 // The period report, the dashboard and the targets' forms (report_pages.cpp).
 void add_report_pages(Router& router, app::Services& services, PageRenderer& pages);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/organisation.hpp"
+#include "store/evaluation_store.hpp"
 #include "store/participant_store.hpp"
 #include "store/records.hpp"
 #include "store/report_store.hpp"
@@ -101,6 +102,7 @@ class Store {
   virtual AuditStore& audit() = 0;
   virtual ParticipantStore& participants() = 0;
   virtual ReportStore& reports() = 0;
+  virtual EvaluationStore& evaluation() = 0;
   virtual void commit() = 0;
 };
 

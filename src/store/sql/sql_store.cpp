@@ -10,8 +10,9 @@ SqlStore::SqlStore(soci::connection_pool& pool, const Dialect& dialect, bool wri
       staff_(session_),
       sessions_(session_),
       audit_(session_, dialect),
-      participants_(session_, std::move(cipher)),
-      reports_(session_) {
+      participants_(session_, cipher),
+      reports_(session_),
+      evaluation_(session_, std::move(cipher)) {
   dialect_.exec_script(session_, write ? dialect_.begin_write : dialect_.begin_read);
   open_ = true;
 }

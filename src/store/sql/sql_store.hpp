@@ -5,6 +5,7 @@
 
 #include "store/sql/dialect.hpp"
 #include "store/sql/sql_audit_store.hpp"
+#include "store/sql/sql_evaluation_store.hpp"
 #include "store/sql/sql_organisation_store.hpp"
 #include "store/sql/sql_participant_store.hpp"
 #include "store/sql/sql_report_store.hpp"
@@ -28,6 +29,7 @@ class SqlStore final : public Store {
   AuditStore& audit() override { return audit_; }
   ParticipantStore& participants() override { return participants_; }
   ReportStore& reports() override { return reports_; }
+  EvaluationStore& evaluation() override { return evaluation_; }
   void commit() override;
 
  private:
@@ -40,6 +42,7 @@ class SqlStore final : public Store {
   SqlAuditStore audit_;
   SqlParticipantStore participants_;
   SqlReportStore reports_;
+  SqlEvaluationStore evaluation_;
 };
 
 }  // namespace stegvis::store::sql
