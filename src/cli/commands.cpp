@@ -13,6 +13,7 @@
 #include "app/services.hpp"
 #include "crypto/crypto.hpp"
 #include "http/app_server.hpp"
+#include "http/api_routes.hpp"
 #include "http/report_json.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
@@ -214,7 +215,7 @@ int run_report_period(const Config& c, const ReportOptions& o) {
   if (o.format == "json") {
     body = http::period_report_json(*r).dump(2) + "\n";
   } else {
-    return fail(invalid("format", "Formatet " + o.format + " kan inte skrivas ännu."));
+    body = http::render_file(*r, o.format);
   }
   std::ofstream out(o.out, std::ios::binary);
   out << body;

@@ -1,16 +1,17 @@
 #include "domain/evaluation.hpp"
 
-#include "domain/period_report.hpp"
-
 namespace stegvis {
 
 int age_at_start(int birth_year, const Date& start) { return start.year - birth_year; }
 
-std::string age_band_label(int age) {
-  // The bands themselves are the period report's (one definition); only the wording differs.
-  std::string code = age_band(age);
-  if (code == "other") return age < 18 ? "under 18" : "över 65";
-  return code.replace(code.find('-'), 1, "–");
+std::string age_band(int age) {
+  if (age < 18) return "under 18";
+  if (age <= 24) return "18–24";
+  if (age <= 29) return "25–29";
+  if (age <= 39) return "30–39";
+  if (age <= 49) return "40–49";
+  if (age <= 65) return "50–65";
+  return "över 65";
 }
 
 bool exited_by(const EvaluationFacts& f, const Date& to) {

@@ -33,7 +33,7 @@ struct EvaluationFacts {
 // Age at start from the year of birth (what SUS registered): start year − birth year.
 int age_at_start(int birth_year, const Date& start);
 // The report's age bands: "18–24", "25–29", "30–39", "40–49", "50–65"; "under 18" and "över 65" outside them.
-std::string age_band_label(int age);
+std::string age_band(int age);
 
 // Whether the exit belongs to the period ending on `to`: an exit after it is not yet known then.
 bool exited_by(const EvaluationFacts& f, const Date& to);

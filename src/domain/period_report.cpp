@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/evaluation.hpp"
+
 namespace stegvis {
 namespace {
 
@@ -156,20 +158,12 @@ bool is_report_grouping(const std::string& g) {
 }
 
 const std::vector<Term>& age_bands() {
+  // The codes are those of age_band() (domain/evaluation.hpp), shared with the evaluator export.
   static const std::vector<Term> list = {
-      {"18-24", "18–24 år"}, {"25-29", "25–29 år"}, {"30-39", "30–39 år"},
-      {"40-49", "40–49 år"}, {"50-65", "50–65 år"}, {"other", "Övriga åldrar"},
+      {"under 18", "Under 18 år"}, {"18–24", "18–24 år"}, {"25–29", "25–29 år"}, {"30–39", "30–39 år"},
+      {"40–49", "40–49 år"},       {"50–65", "50–65 år"}, {"över 65", "Över 65 år"},
   };
   return list;
-}
-
-std::string age_band(int age) {
-  if (age >= 18 && age <= 24) return "18-24";
-  if (age >= 25 && age <= 29) return "25-29";
-  if (age >= 30 && age <= 39) return "30-39";
-  if (age >= 40 && age <= 49) return "40-49";
-  if (age >= 50 && age <= 65) return "50-65";
-  return "other";
 }
 
 Share follow_ups_due(const EnrolmentFacts& f, const Date& from, const Date& to, const Date& as_of,

@@ -71,7 +71,8 @@ struct PeriodReport {
 
 const std::vector<std::string>& report_groupings();  // unit, municipality, track, gender, age_band
 bool is_report_grouping(const std::string& g);
-// 18–24, 25–29, 30–39, 40–49, 50–65; ages outside them fall in "other".
+// 18–24, 25–29, 30–39, 40–49, 50–65, and "under 18" / "över 65" outside them: the codes of
+// age_band() in domain/evaluation.hpp, in age order with Swedish labels.
 std::string age_band(int age);
 const std::vector<Term>& age_bands();
 

@@ -4,6 +4,8 @@
 #include "http/errors.hpp"
 #include "http/json_codec.hpp"
 #include "http/report_json.hpp"
+#include "reports/period_report_document.hpp"
+#include "reports/writers.hpp"
 
 namespace stegvis::http {
 namespace {
@@ -58,6 +60,25 @@ Response save(app::Services& services, Request& req, Id target_id) {
 
 }  // namespace
 
+std::string content_type(const std::string& format) {
+  if (format == "xlsx") return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  if (format == "pdf") return "application/pdf";
+  return "text/csv; charset=utf-8";
+}
+
+std::string render_file(const app::PeriodReportResult& r, const std::string& format) {
+  auto doc = reports::period_report_document(
+      {r.programme.name, r.unit ? r.unit->name : "", &r.report, &r.targets, r.suppressed});
+  if (format == "xlsx") return reports::to_xlsx(doc);
+  if (format == "pdf") return reports::to_pdf(doc);
+  return reports::to_csv(doc);
+}
+
+std::string file_name(const app::PeriodReportResult& r, const std::string& format) {
+  return "periodrapport-" + std::to_string(r.programme.id) + "-" + to_string(r.report.from) + "-" +
+         to_string(r.report.to) + "." + format;
+}
+
 // The request of a period report from the query (shared with the export routes).
 Result<app::PeriodReportRequest> period_request(Request& req, const std::string& format) {
   auto programme = parse_id(req.params["id"]);
@@ -109,6 +130,21 @@ void add_report_routes(Router& router, app::Services& services) {
     if (!r) return json_error(r.error());
     return json_response(period_report_json(*r));
   });
+
+  // The same report as a file: add the extension before the query (api.md).
+  for (std::string format : {"xlsx", "pdf", "csv"}) {
+    router.add("GET", "/api/v1/programmes/{id}/reports/period." + format, Auth::session, true,
+               [&services, format](Request& req) {
+                 auto request = period_request(req, format);
+                 if (!request) return json_error(request.error());
+                 auto r = services.reports.period_report(*req.actor, *request);
+                 if (!r) return json_error(r.error());
+                 Response res{200, content_type(format), render_file(*r, format), {}};
+                 res.headers.emplace_back("Content-Disposition",
+                                          "attachment; filename=\"" + file_name(*r, format) + "\"");
+                 return res;
+               });
+  }
 
   router.add("GET", "/api/v1/programmes/{id}/dashboard", Auth::session, true, [&services](Request& req) {
     auto programme = parse_id(req.params["id"]);

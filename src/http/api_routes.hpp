@@ -10,11 +10,15 @@ void add_session_routes(Router& router, app::Services& services, const DispatchC
 void add_organisation_routes(Router& router, app::Services& services);
 void add_staff_routes(Router& router, app::Services& services);
 void add_participant_routes(Router& router, app::Services& services);
-// The evaluator export (api_export_routes.cpp).
-void add_export_routes(Router& router, app::Services& services);
-void add_rating_routes(Router& router, app::Services& services);
 // Targets, the period report and the dashboard (api_report_routes.cpp).
 void add_report_routes(Router& router, app::Services& services);
 Result<app::PeriodReportRequest> period_request(Request& req, const std::string& format);
+// The period report as a file (xlsx, pdf, csv), its MIME type and a file name; shared with the command line.
+std::string render_file(const app::PeriodReportResult& r, const std::string& format);
+std::string content_type(const std::string& format);
+std::string file_name(const app::PeriodReportResult& r, const std::string& format);
+// The evaluator export (api_export_routes.cpp).
+void add_export_routes(Router& router, app::Services& services);
+void add_rating_routes(Router& router, app::Services& services);
 
 }  // namespace stegvis::http

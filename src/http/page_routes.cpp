@@ -61,6 +61,9 @@ Response render_programme_page(app::Services& services, PageRenderer& pages, con
                       {"staff_role", pages.text(req, "role_" + std::string(to_code(t.staff_role)))}});
   json view{{"title", p->name},          {"programme", to_json(*p, false)}, {"units", units},
             {"tracks", tracks},          {"can_edit", app::allowed(*req.actor, app::Permission::manage_organisation)}};
+  std::vector<Id> unit_ids;
+  for (const auto& u : p->units) unit_ids.push_back(u.id);
+  view["can_export_evaluation"] = app::may_export_evaluation(*req.actor, p->id, unit_ids);
   add_programme_report_view(services, req, *p, view, target_error, entered);
   std::vector<Id> unit_ids;
   for (const auto& u : p->units) unit_ids.push_back(u.id);

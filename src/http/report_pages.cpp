@@ -30,17 +30,17 @@ json period_presets(const Date& today, const std::string& selected) {
                    {"selected", value == selected}});
   };
   int q = (today.month - 1) / 3 + 1, y = today.year;
-  for (int i = 0; i < 8; ++i) {
+  for (int i = 0; i < 12; ++i) {
     add("Kvartal " + std::to_string(q) + " " + std::to_string(y), quarter_period(y, q));
     if (--q == 0) { q = 4; --y; }
   }
   int h = today.month <= 6 ? 1 : 2;
   y = today.year;
-  for (int i = 0; i < 4; ++i) {
+  for (int i = 0; i < 6; ++i) {
     add((h == 1 ? "Första halvåret " : "Andra halvåret ") + std::to_string(y), half_year_period(y, h));
     if (--h == 0) { h = 2; --y; }
   }
-  for (int i = 0; i < 3; ++i) add("År " + std::to_string(today.year - i), year_period(today.year - i));
+  for (int i = 0; i < 4; ++i) add("År " + std::to_string(today.year - i), year_period(today.year - i));
   out.push_back({{"value", "custom"}, {"label", "Egen period (ange från och till)"}, {"selected", selected == "custom"}});
   return out;
 }

@@ -53,7 +53,7 @@ ReportTable evaluation_table(const std::vector<EvaluationFacts>& facts, const Da
         text(f.track),
         text(f.gender),
         start ? TableCell::number(age) : TableCell::none(),
-        start ? text(age_band_label(age)) : TableCell::none(),
+        start ? text(age_band(age)) : TableCell::none(),
         text(f.start_date),
         text(joined(f.income_before)),
         text(f.support_duration),

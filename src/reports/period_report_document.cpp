@@ -150,7 +150,7 @@ ReportDocument period_report_document(const PeriodDocumentInput& in) {
   const bool s = in.suppress;
   ReportDocument d;
   d.title = "Periodrapport – " + in.programme_name;
-  d.subtitle = (in.unit_name.empty() ? std::string() : in.unit_name + ", ") + "period " + to_string(r.from) + " – " +
+  d.subtitle = (in.unit_name.empty() ? std::string("Period ") : in.unit_name + ", period ") + to_string(r.from) + " – " +
                to_string(r.to) + ", grupperad efter " + grouping_label(r.group_by);
   d.tables = {volumes(r, s),  outcomes(r, s), incomes(r, s),          time_in_programme(r, s),
               process(r, s),  ratings(r, s),  goal_areas_table(r, s), targets_table(r, *in.targets, s)};

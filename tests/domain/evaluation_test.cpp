@@ -15,18 +15,18 @@ TEST(Evaluation, AgeAtStartIsStartYearMinusBirthYear) {
 }
 
 TEST(Evaluation, AgeBandsFollowTheReportsBoundaries) {
-  EXPECT_EQ(age_band_label(17), "under 18");
-  EXPECT_EQ(age_band_label(18), "18–24");
-  EXPECT_EQ(age_band_label(24), "18–24");
-  EXPECT_EQ(age_band_label(25), "25–29");
-  EXPECT_EQ(age_band_label(29), "25–29");
-  EXPECT_EQ(age_band_label(30), "30–39");
-  EXPECT_EQ(age_band_label(39), "30–39");
-  EXPECT_EQ(age_band_label(40), "40–49");
-  EXPECT_EQ(age_band_label(49), "40–49");
-  EXPECT_EQ(age_band_label(50), "50–65");
-  EXPECT_EQ(age_band_label(65), "50–65");
-  EXPECT_EQ(age_band_label(66), "över 65");
+  EXPECT_EQ(age_band(17), "under 18");
+  EXPECT_EQ(age_band(18), "18–24");
+  EXPECT_EQ(age_band(24), "18–24");
+  EXPECT_EQ(age_band(25), "25–29");
+  EXPECT_EQ(age_band(29), "25–29");
+  EXPECT_EQ(age_band(30), "30–39");
+  EXPECT_EQ(age_band(39), "30–39");
+  EXPECT_EQ(age_band(40), "40–49");
+  EXPECT_EQ(age_band(49), "40–49");
+  EXPECT_EQ(age_band(50), "50–65");
+  EXPECT_EQ(age_band(65), "50–65");
+  EXPECT_EQ(age_band(66), "över 65");
 }
 
 TEST(Evaluation, AnExitOnThePeriodsLastDayCountsOneAfterItDoesNot) {

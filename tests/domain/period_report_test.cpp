@@ -221,12 +221,12 @@ TEST(PeriodReport, GroupsByUnitAddUpToTheTotal) {
 TEST(PeriodReport, GroupsByAgeBandInAgeOrder) {
   auto r = build_period_report(input("age_band"));
   ASSERT_EQ(r.groups.size(), 4u);
-  EXPECT_EQ(r.groups[0].key, "18-24");  // B (22), E (23)
+  EXPECT_EQ(r.groups[0].key, "18–24");  // B (22), E (23)
   EXPECT_EQ(r.groups[0].active_at_start + r.groups[0].started, 2);
-  EXPECT_EQ(r.groups[1].key, "30-39");  // A (34), H (39)
+  EXPECT_EQ(r.groups[1].key, "30–39");  // A (34), H (39)
   EXPECT_EQ(r.groups[1].exited, 2);
-  EXPECT_EQ(r.groups[2].key, "40-49");  // C
-  EXPECT_EQ(r.groups[3].key, "50-65");  // D
+  EXPECT_EQ(r.groups[2].key, "40–49");  // C
+  EXPECT_EQ(r.groups[3].key, "50–65");  // D
 }
 
 TEST(PeriodReport, GroupsByGenderTrackAndMunicipality) {
