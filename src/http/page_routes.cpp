@@ -65,9 +65,6 @@ Response render_programme_page(app::Services& services, PageRenderer& pages, con
   for (const auto& u : p->units) unit_ids.push_back(u.id);
   view["can_export_evaluation"] = app::may_export_evaluation(*req.actor, p->id, unit_ids);
   add_programme_report_view(services, req, *p, view, target_error, entered);
-  std::vector<Id> unit_ids;
-  for (const auto& u : p->units) unit_ids.push_back(u.id);
-  view["can_export_evaluation"] = app::may_export_evaluation(*req.actor, p->id, unit_ids);
   return pages.render(req, "programme", view.dump(), status);
 }
 
