@@ -11,10 +11,6 @@
 namespace stegvis::app {
 namespace {
 
-Error unprocessable(const std::string& field, std::string message) {
-  return {ErrorCode::unprocessable, std::move(message), field};
-}
-
 std::optional<Error> check_rating(const Env& env, RatingInput& in, const Enrolment& e) {
   const std::string today = today_string(env);
   if (in.date.empty()) in.date = today;

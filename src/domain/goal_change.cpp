@@ -22,20 +22,18 @@ std::vector<GoalChange> goal_changes(const std::vector<GoalRating>& ratings) {
 
 std::optional<Error> check_goal_ratings(const std::string& phase, std::vector<GoalRating>& ratings) {
   if (phase != "start" && phase != "exit")
-    return Error{ErrorCode::unprocessable, "Skattningen gäller start eller exit (vid avslut).", "phase"};
+    return unprocessable("phase", "Skattningen gäller start eller exit (vid avslut).");
   std::set<std::string> seen;
   for (auto& r : ratings) {
     auto area = normalise_code(goal_areas(), r.area);
     if (!area)
-      return Error{ErrorCode::unprocessable, "Okänt målområde \"" + r.area.substr(0, 40) + "\".", "ratings"};
+      return unprocessable("ratings", "Okänt målområde \"" + r.area.substr(0, 40) + "\".");
     if (!seen.insert(*area).second)
-      return Error{ErrorCode::unprocessable, "Målområdet " + label_of(goal_areas(), *area) + " finns två gånger.",
-                   "ratings"};
+      return unprocessable("ratings", "Målområdet " + label_of(goal_areas(), *area) + " finns två gånger.");
     r.area = *area;
     r.phase = phase;
     if (r.rating < kGoalRatingMin || r.rating > kGoalRatingMax)
-      return Error{ErrorCode::unprocessable,
-                   "Skattningen av " + label_of(goal_areas(), *area) + " ska vara ett heltal 1–5.", "ratings"};
+      return unprocessable("ratings", "Skattningen av " + label_of(goal_areas(), *area) + " ska vara ett heltal 1–5.");
   }
   return std::nullopt;
 }

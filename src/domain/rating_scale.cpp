@@ -11,7 +11,7 @@ constexpr const char* kLicence =
     "frågorna får inte ändras.";
 
 Error bad_item(const std::string& field) {
-  return {ErrorCode::unprocessable, "Ange ett värde från 0 till 10 med högst en decimal, t.ex. 7,5.", field};
+  return unprocessable(field, "Ange ett värde från 0 till 10 med högst en decimal, t.ex. 7,5.");
 }
 
 }  // namespace
@@ -40,7 +40,7 @@ const RatingScale* find_rating_scale(std::string_view code) {
 Result<int> parse_rating_item(std::string_view text, const std::string& field) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  if (text.empty()) return Error{ErrorCode::unprocessable, "Värdet saknas. Ange 0–10.", field};
+  if (text.empty()) return unprocessable(field, "Värdet saknas. Ange 0–10.");
   int whole = 0;
   std::size_t i = 0;
   for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {

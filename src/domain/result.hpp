@@ -34,6 +34,10 @@ inline Error invalid(std::string field, std::string message) {
 }
 inline Error not_found(std::string message) { return {ErrorCode::not_found, std::move(message), {}}; }
 inline Error forbidden(std::string message) { return {ErrorCode::forbidden, std::move(message), {}}; }
+// A rule failed on a well-formed request (422), e.g. a rating item with two decimals.
+inline Error unprocessable(std::string field, std::string message) {
+  return {ErrorCode::unprocessable, std::move(message), std::move(field)};
+}
 inline Error conflict(std::string message, std::string field = {}) {
   return {ErrorCode::conflict, std::move(message), std::move(field)};
 }

@@ -18,10 +18,6 @@
 namespace stegvis::http {
 namespace {
 
-Error unprocessable(const std::string& field, std::string message) {
-  return {ErrorCode::unprocessable, std::move(message), field};
-}
-
 std::optional<Error> decode_rating(const json& j, app::RatingInput& in) {
   auto date = j.find("date");
   if (date != j.end() && !date->is_null()) {

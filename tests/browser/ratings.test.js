@@ -95,3 +95,24 @@ test('an SRS with an item below 9 flags the alliance, and the page fits a phone'
   await assertAccessible(page, 'participant page with ratings at 390 px');
   await screenshot(page, 'ratings-participant-page-phone');
 });
+
+// axe needs script in the page, so this one is not checked with it (the first test is).
+test('without script the forms post and redirect; start goal ratings show in the table', { timeout: 120000 }, async () => {
+  const page = await stegvis.newPage({ javaScriptEnabled: false });
+  await login(page, 'coach.katrineholm');
+  const href = await openOwnParticipant(page);
+  const form = page.locator('#sec-ratings form', { has: page.locator('input[name=scale][value=ORS]') });
+  for (const [label, value] of [['Individuellt', '7'], ['Relationer', '7.5'], ['Socialt', '8'], ['Övergripande', '10']])
+    await form.getByLabel(label).fill(value);
+  await Promise.all([page.waitForURL((u) => u.pathname === href && u.search === '?saved=rating'), form.getByRole('button', { name: 'Spara ORS' }).click()]);
+  assert.equal(await text(page.locator('#sec-ratings p.ok')), 'Skattningen är sparad.');
+  assert.match(await text(page.locator('#sec-ratings #ratings tbody tr').first()), new RegExp(`^${today()} ORS 7,0 7,5 8,0 10,0 32,5 `));
+
+  const goals = page.locator('#sec-goal-ratings form');
+  await goals.getByLabel('Förbättrat mående').selectOption('2');
+  await goals.getByLabel('Ökad tilltro till den egna förmågan').selectOption('1');
+  await Promise.all([page.waitForURL((u) => u.pathname === href && u.search === '?saved=goal_ratings'), goals.getByRole('button', { name: 'Spara skattningen vid start' }).click()]);
+  assert.equal(await text(page.locator('#sec-goal-ratings p.ok')), 'Skattningen av målområdena är sparad.');
+  const row = page.locator('#goal-changes tbody tr', { hasText: 'Förbättrat mående' });
+  assert.equal(await text(row), 'Förbättrat mående 2 – –');
+});
