@@ -1,19 +1,21 @@
 // All use cases of the product, wired to one environment. The HTTP layer and
 // the command line hold one of these and nothing else of the application.
 #pragma once
+#include "app/access_request_service.hpp"
 #include "app/audit_service.hpp"
 #include "app/auth_service.hpp"
 #include "app/enrolment_service.hpp"
 #include "app/env.hpp"
 #include "app/organisation_service.hpp"
 #include "app/referral_service.hpp"
+#include "app/retention_service.hpp"
 #include "app/staff_service.hpp"
 
 namespace stegvis::app {
 
 struct Services {
   explicit Services(Env e)
-      : env(std::move(e)), auth(env), organisation(env), staff(env), audit(env), referrals(env), enrolments(env) {}
+      : env(std::move(e)), auth(env), organisation(env), staff(env), audit(env), referrals(env), enrolments(env), retention(env), access_requests(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -24,6 +26,8 @@ struct Services {
   AuditService audit;
   ReferralService referrals;
   EnrolmentService enrolments;
+  RetentionService retention;
+  AccessRequestService access_requests;
 };
 
 }  // namespace stegvis::app

@@ -28,4 +28,21 @@ int run_user_passwd(const Config& c, const UserOptions& o);
 int run_user_disable(const Config& c, const UserOptions& o, bool disable);
 int run_user_list(const Config& c);
 
+struct BackupOptions {
+  std::string out;
+  int pages_per_step = 256;
+};
+struct RestoreOptions {
+  std::string from;
+};
+// In backup_commands.cpp.
+int run_backup(const Config& c, const BackupOptions& o);
+int run_restore(const Config& c, const RestoreOptions& o);
+
+struct PurgeOptions {
+  bool dry_run = false;
+};
+// Retention (gallring) once, now; serve also runs it daily. In purge_command.cpp.
+int run_purge(const Config& c, const PurgeOptions& o);
+
 }  // namespace stegvis::cli

@@ -22,6 +22,28 @@ struct EnrolmentFilter {
   int offset = 0;
 };
 
+// Retention (gallring): what a purge erases or would erase.
+struct RetentionCounts {
+  int persons = 0;     // identities erased
+  int enrolments = 0;  // enrolments whose free text was erased
+  int referrals = 0;   // referrals whose reasons and referrer were erased
+};
+
+struct AllocationRecord {
+  Id staff_id = 0;
+  std::string date;
+  std::string override_reason;
+};
+
+// An ORS/SRS rating (items and total in tenths).
+struct RatingRecord {
+  Id id = 0;
+  std::string date;
+  std::string scale;
+  int items[4] = {0, 0, 0, 0};
+  int total = 0;
+};
+
 class ParticipantStore {
  public:
   virtual ~ParticipantStore() = default;
@@ -63,6 +85,18 @@ class ParticipantStore {
   virtual std::vector<FollowUp> follow_ups(Id enrolment_id) = 0;
   virtual void set_goal_ratings(Id enrolment_id, const std::vector<GoalRating>& ratings) = 0;
   virtual std::vector<GoalRating> goal_ratings(Id enrolment_id) = 0;
+
+  // ---- for the right of access (registerutdrag) ----
+  virtual std::vector<Referral> referrals_of_person(Id person_id) = 0;
+  virtual std::vector<AllocationRecord> allocations(Id enrolment_id) = 0;
+  virtual std::vector<RatingRecord> ratings(Id enrolment_id) = 0;
+
+  // ---- retention (gallring), set-based; cutoff and today are YYYY-MM-DD ----
+  // Enrolments exited before cutoff (and their referrals, contacts, follow-ups, plans,
+  // allocations) lose their free text; declined referrals decided before cutoff too; a
+  // person's identity only when nothing of theirs is on or after the cutoff.
+  virtual RetentionCounts purgeable(const std::string& cutoff) = 0;
+  virtual RetentionCounts purge(const std::string& cutoff, const std::string& today) = 0;
 };
 
 }  // namespace stegvis::store

@@ -41,6 +41,12 @@ class SqlParticipantStore final : public ParticipantStore {
   std::vector<FollowUp> follow_ups(Id enrolment_id) override;
   void set_goal_ratings(Id enrolment_id, const std::vector<GoalRating>& ratings) override;
   std::vector<GoalRating> goal_ratings(Id enrolment_id) override;
+  // In sql_participant_retention.cpp:
+  std::vector<Referral> referrals_of_person(Id person_id) override;
+  std::vector<AllocationRecord> allocations(Id enrolment_id) override;
+  std::vector<RatingRecord> ratings(Id enrolment_id) override;
+  RetentionCounts purgeable(const std::string& cutoff) override;
+  RetentionCounts purge(const std::string& cutoff, const std::string& today) override;
 
  private:
   const crypto::FieldCipher& cipher() const;
@@ -49,6 +55,7 @@ class SqlParticipantStore final : public ParticipantStore {
   std::vector<Referral> load_referrals(soci::rowset<soci::row>& rs);
   std::vector<Enrolment> load_enrolments(soci::rowset<soci::row>& rs);
   std::vector<Plan> load_plans(Id enrolment_id, bool latest_only);
+  static const char* referral_columns();
   soci::session& sql_;
   std::shared_ptr<const crypto::FieldCipher> cipher_;
 };
