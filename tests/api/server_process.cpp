@@ -41,6 +41,7 @@ bool ServerProcess::start(const std::string& db_url, int threads) {
   const ServerInfo& shared = server();
   port_ = free_loopback_port();
   log_ = (fs::path(shared.key_file).parent_path() / ("server-" + std::to_string(port_) + ".log")).string();
+  std::fflush(nullptr);  // else the child's freopen flushes the parent's buffered output a second time
   pid_t pid = fork();
   if (pid == 0) {
     std::string port = std::to_string(port_), t = std::to_string(threads);
