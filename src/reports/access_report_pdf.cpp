@@ -40,6 +40,15 @@ std::string name_of(const std::map<Id, std::string>& names, std::optional<Id> id
   return it == names.end() ? "#" + std::to_string(*id) : it->second;
 }
 
+std::string referral_status(const std::string& code) {
+  if (code == "received") return "Mottagen";
+  if (code == "intake_booked") return "Inskrivningssamtal bokat";
+  if (code == "accepted") return "Antagen";
+  if (code == "declined") return "Avböjd";
+  if (code == "waiting_list") return "Väntelista";
+  return code;
+}
+
 void write_place(PageWriter& w, const AccessPlace& p) {
   w.field("Insats", p.programme + (p.track.empty() ? "" : ", " + p.track));
   w.field("Länsdel och kommun", p.unit + (p.municipality.empty() ? "" : " · " + p.municipality));
@@ -54,7 +63,7 @@ void write_referral(PageWriter& w, const AccessReferral& ar) {
   w.field("Handläggare", r.referrer_name);
   w.field("Försörjning", labels(income_sources(), r.income_sources));
   w.field("Skäl", r.reason);
-  w.field("Status", r.status + (r.decided_on.empty() ? "" : ", beslut " + r.decided_on));
+  w.field("Status", referral_status(r.status) + (r.decided_on.empty() ? "" : ", beslut " + r.decided_on));
   if (!r.decision_reason.empty()) w.field("Motivering", r.decision_reason);
   if (!r.override_reason.empty()) w.field("Undantag", r.override_reason);
 }
