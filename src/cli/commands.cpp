@@ -99,13 +99,13 @@ int run_serve(const Config& c, const ServeOptions& o) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
 
-  auto db = open_migrated(c, std::max(4, c.threads / 2));
-  // Held while serving: `stegvis restore` refuses to replace a file a server has open.
+  // Held while serving (and migrating): `stegvis restore` refuses to replace a file a server has open.
   store::FileLock in_use;
   if (auto path = store::sqlite_path(c.db); !path.empty() && !in_use.try_lock(path, false)) {
     std::cerr << "stegvis: " << path << " is being restored (stegvis restore); start the server when it is done.\n";
     return 2;
   }
+  auto db = open_migrated(c, std::max(4, c.threads / 2));
   db->set_field_key(crypto::load_or_create_key(c.key_file));
   app::Services services(make_env(*db, c));
 
