@@ -82,7 +82,8 @@ Result<EnrolmentView> EnrolmentService::view(const Actor& actor, Id id) {
     STEGVIS_LOAD_OR_RETURN(e, tx, actor, id);
     auto& p = tx->participants();
     v.enrolment = e;
-    if (e.person_id) v.identity = p.identity(*e.person_id);
+    // A purged (gallrad) enrolment no longer points anyone to the person, even while they have a younger one.
+    if (e.person_id && !e.purged()) v.identity = p.identity(*e.person_id);
     if (e.referral_id) v.referral = p.referral(*e.referral_id);
     v.consents = p.consents(id);
     v.plan = p.plan(id);

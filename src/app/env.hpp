@@ -13,6 +13,7 @@ struct Settings {
   int throttle_window_minutes = 15;
   int max_failures_per_account = 5;
   int max_failures_per_address = 20;
+  int retention_years = 5;  // gallring of enrolments exited longer ago
 };
 
 struct Env {

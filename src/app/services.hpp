@@ -1,6 +1,7 @@
 // All use cases of the product, wired to one environment. The HTTP layer and
 // the command line hold one of these and nothing else of the application.
 #pragma once
+#include "app/access_request_service.hpp"
 #include "app/audit_service.hpp"
 #include "app/auth_service.hpp"
 #include "app/enrolment_service.hpp"
@@ -10,6 +11,7 @@
 #include "app/rating_service.hpp"
 #include "app/referral_service.hpp"
 #include "app/report_service.hpp"
+#include "app/retention_service.hpp"
 #include "app/staff_service.hpp"
 
 namespace stegvis::app {
@@ -25,7 +27,9 @@ struct Services {
         enrolments(env),
         evaluation_export(env),
         ratings(env),
-        reports(env) {}
+        reports(env),
+        retention(env),
+        access_requests(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -39,6 +43,8 @@ struct Services {
   EvaluationExportService evaluation_export;
   RatingService ratings;
   ReportService reports;
+  RetentionService retention;
+  AccessRequestService access_requests;
 };
 
 }  // namespace stegvis::app

@@ -3,9 +3,12 @@
 #include <pthread.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "app/audit.hpp"
@@ -16,6 +19,7 @@
 #include "http/api_routes.hpp"
 #include "http/report_json.hpp"
 #include "http/server.hpp"
+#include "store/sqlite_file.hpp"
 #include "store/store.hpp"
 
 namespace stegvis::cli {
@@ -31,6 +35,7 @@ std::unique_ptr<store::Database> open_migrated(const Config& c, int pool = 4) {
 app::Env make_env(store::Database& db, const Config& c) {
   app::Settings s;
   s.idle_timeout_minutes = c.idle_timeout_minutes;
+  s.retention_years = c.retention_years;
   return app::Env{db, app::system_now, s};
 }
 
@@ -50,6 +55,42 @@ int fail(const Error& e) {
   return 1;
 }
 
+// Retention (gallring) once a day while the server runs, first a minute after the start.
+// Idempotent, so several servers on one PostgreSQL may each run it.
+class RetentionJob {
+ public:
+  explicit RetentionJob(app::Services& services) : services_(services), thread_([this] { loop(); }) {}
+  ~RetentionJob() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void loop() {
+    std::unique_lock<std::mutex> lock(mu_);
+    auto wait = std::chrono::minutes(1);
+    while (!cv_.wait_for(lock, wait, [this] { return stop_; })) {
+      wait = std::chrono::hours(24);
+      try {
+        auto r = services_.retention.purge(app::system_actor("gallring"), services_.env.settings.retention_years, false);
+        if (r) spdlog::info("{} (utskrivna före {})", app::describe(r->counts), r->cutoff);
+        else spdlog::error("gallring: {}", r.error().message);
+      } catch (const std::exception& e) {
+        spdlog::error("gallring failed: {}", e.what());
+      }
+    }
+  }
+  app::Services& services_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
 }  // namespace
 
 int run_serve(const Config& c, const ServeOptions& o) {
@@ -61,6 +102,12 @@ int run_serve(const Config& c, const ServeOptions& o) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
 
+  // Held while serving (and migrating): `stegvis restore` refuses to replace a file a server has open.
+  store::FileLock in_use;
+  if (auto path = store::sqlite_path(c.db); !path.empty() && !in_use.try_lock(path, false)) {
+    std::cerr << "stegvis: " << path << " is being restored (stegvis restore); start the server when it is done.\n";
+    return 2;
+  }
   auto db = open_migrated(c, std::max(4, c.threads / 2));
   db->set_field_key(crypto::load_or_create_key(c.key_file));
   app::Services services(make_env(*db, c));
@@ -93,6 +140,7 @@ int run_serve(const Config& c, const ServeOptions& o) {
   sc.port = c.port;
   sc.threads = c.threads;
   std::string error;
+  auto retention = std::make_unique<RetentionJob>(services);
   bool ok = http::serve(sc, dispatcher, [&] {
     spdlog::info("Stegvis serves http://{}:{}/ ({} database)", c.bind, c.port, db->backend());
   }, &error);
@@ -103,6 +151,10 @@ int run_serve(const Config& c, const ServeOptions& o) {
     return 1;
   }
   waiter.join();
+  // Every request in flight has been answered (the server's thread pool is drained); now close the database.
+  retention.reset();
+  db.reset();
+  spdlog::info("stopped; the database is closed");
   return 0;
 }
 

@@ -37,5 +37,21 @@ struct ReportOptions {
 };
 // stegvis report period: the period report to a file, suppressed and audited as the command line.
 int run_report_period(const Config& c, const ReportOptions& o);
+struct BackupOptions {
+  std::string out;
+  int pages_per_step = 256;
+};
+struct RestoreOptions {
+  std::string from;
+};
+// In backup_commands.cpp.
+int run_backup(const Config& c, const BackupOptions& o);
+int run_restore(const Config& c, const RestoreOptions& o);
+
+struct PurgeOptions {
+  bool dry_run = false;
+};
+// Retention (gallring) once, now; serve also runs it daily. In purge_command.cpp.
+int run_purge(const Config& c, const PurgeOptions& o);
 
 }  // namespace stegvis::cli

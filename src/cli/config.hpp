@@ -14,6 +14,8 @@ struct Config {
   int idle_timeout_minutes = 30;
   int threads = 32;
   bool secure_cookies = false;
+  // Retention (gallring): enrolments exited more than this many years ago lose identifiers and free text.
+  int retention_years = 5;
 };
 
 // Reads the TOML file if it exists (missing is fine) and the environment. Throws on a malformed file.

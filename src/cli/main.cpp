@@ -1,4 +1,4 @@
-// stegvis: serve, migrate, demo, user, audit, report. CLI11 lives in this file only (slow header).
+// stegvis: serve, migrate, demo, backup, restore, purge, user, audit, report. CLI11 lives in this file only (slow header).
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
 
   Config c;
   std::string db, bind, key_file, web_dir;
-  int port = 0, idle = 0, threads = 0;
+  int port = 0, idle = 0, threads = 0, retention_years = 0;
   auto db_flag = [&](CLI::App* sub) { sub->add_option("--db", db, "Database URL: sqlite:PATH or postgresql://user:pw@host:port/db"); };
 
   auto* serve = app.add_subcommand("serve", "Serve the web UI and the JSON API");
@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   serve->add_option("--web-dir", web_dir, "Folder with templates/, static/ and i18n/");
   serve->add_option("--idle-timeout", idle, "Minutes of inactivity before a session ends (default 30)");
   serve->add_option("--threads", threads, "Worker threads (default 32)");
+  serve->add_option("--retention-years", retention_years,
+                    "Purge identities and free text of enrolments exited more than N years ago, daily (default 5)");
   ServeOptions so;
   serve->add_flag("--allow-demo-accounts", so.allow_demo_accounts, "Allow the demo accounts on a non-loopback address");
 
@@ -33,6 +35,22 @@ int main(int argc, char** argv) {
   auto* demo = app.add_subcommand("demo", "Load the Sörmland demo data into an empty database");
   db_flag(demo);
   demo->add_option("--key-file", key_file, "Secret key file that seals the demo participants' identities (created if missing)");
+
+  auto* backup = app.add_subcommand("backup", "Online backup of a SQLite database (PostgreSQL: use pg_dump)");
+  db_flag(backup);
+  BackupOptions bo;
+  backup->add_option("--out", bo.out, "The backup file to write (must not exist)")->required();
+  backup->add_option("--pages-per-step", bo.pages_per_step, "Pages copied per step (default 256)");
+  auto* restore = app.add_subcommand("restore", "Put a SQLite backup back (the server must be stopped)");
+  db_flag(restore);
+  RestoreOptions ro;
+  restore->add_option("--from", ro.from, "The backup file")->required();
+
+  auto* purge = app.add_subcommand("purge", "Retention (gallring): erase identities and free text of old enrolments");
+  db_flag(purge);
+  purge->add_option("--years", retention_years, "Enrolments exited more than N years ago (default: retention_years, 5)");
+  PurgeOptions po;
+  purge->add_flag("--dry-run", po.dry_run, "Only count what would be erased");
 
   auto* audit = app.add_subcommand("audit", "Audit log tools");
   audit->require_subcommand(1);
@@ -87,9 +105,13 @@ int main(int argc, char** argv) {
     if (port) c.port = port;
     if (idle) c.idle_timeout_minutes = idle;
     if (threads) c.threads = threads;
+    if (retention_years) c.retention_years = retention_years;
 
     if (*serve) return run_serve(c, so);
     if (*migrate) return run_migrate(c);
+    if (*backup) return run_backup(c, bo);
+    if (*restore) return run_restore(c, ro);
+    if (*purge) return run_purge(c, po);
     if (*demo) return run_demo(c);
     if (*verify) return run_audit_verify(c);
     if (*add) return run_user_add(c, uo);

@@ -60,8 +60,10 @@ struct Enrolment {
   std::string next_step;  // the recommended next step in the final document
   std::string final_report_sent_on;
   std::vector<std::string> final_report_to;  // participant, referrer
+  std::string purged_on;  // retention (gallring): identity and free text erased on this day
   int version = 1;
   bool active() const { return exit_date.empty(); }
+  bool purged() const { return !purged_on.empty(); }
 };
 
 struct Consent {

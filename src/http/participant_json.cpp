@@ -59,6 +59,7 @@ json enrolment_json(const Enrolment& e) {
           {"next_step", e.next_step},
           {"final_report_sent_on", opt_str(e.final_report_sent_on)},
           {"final_report_to", e.final_report_to},
+          {"purged_on", opt_str(e.purged_on)},
           {"version", e.version}};
 }
 

@@ -18,7 +18,7 @@ using participant::Org;
 constexpr std::size_t kMaxItems = 25;
 
 std::string participant_label(PageRenderer& pages, const Request& req, const app::EnrolmentView& v) {
-  if (!v.identity) return pages.text(req, "enr_anonymous");
+  if (!v.identity) return pages.text(req, v.enrolment.purged() ? "retention_purged" : "enr_anonymous");
   return v.identity->first_name + " " + v.identity->last_name;
 }
 

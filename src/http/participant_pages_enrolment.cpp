@@ -46,6 +46,12 @@ json header_view(const Request& req, const Org& org, const app::EnrolmentView& v
          {"active", e.active()},
          {"exit_date", e.exit_date},
          {"coordinator", app::coordinates_unit(*req.actor, e.unit_id)},
+         {"purged_on", e.purged() ? json(e.purged_on) : json(false)},
+         // The register extract of the person, for the unit's samordnare (never anonymous enrolments).
+         {"access_export", app::coordinates_unit(*req.actor, e.unit_id) && e.person_id && !e.anonymous && !e.purged()
+                               ? json{{"pdf", "/api/v1/enrolments/" + std::to_string(e.id) + "/person/access-export.pdf"},
+                                      {"json", "/api/v1/enrolments/" + std::to_string(e.id) + "/person/access-export.json"}}
+                               : json(false)},
          {"referral_id", e.referral_id ? json(*e.referral_id) : json(false)}};
   return h;
 }
@@ -190,7 +196,8 @@ Response enrolment_page(app::Services& services, PageRenderer& pages, const Requ
   std::string base = "/enrolments/" + std::to_string(id);
   json view{
       {"title", v->identity ? v->identity->first_name + " " + v->identity->last_name
-                            : pages.text(req, "enr_anonymous") + " " + std::to_string(id)},
+                            : pages.text(req, e.purged() ? "retention_purged" : "enr_anonymous") + " " +
+                                  std::to_string(id)},
       {"e", header_view(req, *org, *v)},
       {"base", base},
       {"active", e.active()},

@@ -22,6 +22,7 @@ json enrolment_row(const Org& org, const app::EnrolmentView& v, const std::strin
   const Track* track = org.track(e.track_id);
   json row{{"id", e.id},
            {"name", v.identity ? json(v.identity->first_name + " " + v.identity->last_name) : json(false)},
+           {"purged", e.purged()},
            {"start_date", e.start_date},
            {"track", track ? track->name : ""},
            {"municipality", org.municipality_name(e.municipality_id)},

@@ -23,6 +23,19 @@ struct EnrolmentFilter {
   int offset = 0;
 };
 
+// Retention (gallring): what a purge erases or would erase.
+struct RetentionCounts {
+  int persons = 0;     // identities erased
+  int enrolments = 0;  // enrolments whose free text was erased
+  int referrals = 0;   // referrals whose reasons and referrer were erased
+};
+
+struct AllocationRecord {
+  Id staff_id = 0;
+  std::string date;
+  std::string override_reason;
+};
+
 class ParticipantStore {
  public:
   virtual ~ParticipantStore() = default;
@@ -73,6 +86,17 @@ class ParticipantStore {
   // The summary of each listed enrolment that has ratings, from one query for the whole
   // list (a page of a caseload): each scale's count and first and latest rating.
   virtual std::map<Id, RatingSummary> rating_summaries(const std::vector<Id>& enrolment_ids) = 0;
+
+  // ---- for the right of access (registerutdrag) ----
+  virtual std::vector<Referral> referrals_of_person(Id person_id) = 0;
+  virtual std::vector<AllocationRecord> allocations(Id enrolment_id) = 0;
+
+  // ---- retention (gallring), set-based; cutoff and today are YYYY-MM-DD ----
+  // Enrolments exited before cutoff (and their referrals, contacts, follow-ups, plans,
+  // allocations) lose their free text; declined referrals decided before cutoff too; a
+  // person's identity only when nothing of theirs is on or after the cutoff.
+  virtual RetentionCounts purgeable(const std::string& cutoff) = 0;
+  virtual RetentionCounts purge(const std::string& cutoff, const std::string& today) = 0;
 };
 
 }  // namespace stegvis::store

@@ -184,6 +184,12 @@ test('a11y: referral list, referral, letter, allocation, participant lists and p
 
   await page.goto(`/enrolments/${enrolmentId}`);
   await assertAccessible(page, 'participant page');
+  // The register extract (right of access) for the samordnare: a PDF download beside the name.
+  const extract = page.getByRole('link', { name: 'Registerutdrag (PDF)' });
+  assert.equal(await extract.isVisible(), true);
+  const pdf = await page.request.get(await extract.getAttribute('href'));
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
   await page.locator('header nav a', { hasText: 'Deltagare' }).click();
   await page.locator('#enrolments').waitFor();
   await assertAccessible(page, 'participant list of the unit');

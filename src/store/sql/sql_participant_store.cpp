@@ -53,9 +53,11 @@ constexpr const char* kEnrolmentCols =
     "SELECT id, referral_id, programme_id, track_id, unit_id, municipality_id, person_id, anonymous, gender, "
     "birth_year, start_date, exit_date, outcome, staff_id, income_before, support_duration, education, "
     "occupation_before, income_after, occupation_after, next_step_sealed, final_report_sent_on, final_report_to, "
-    "version FROM enrolment ";
+    "version, purged_on FROM enrolment ";
 
 }  // namespace
+
+const char* SqlParticipantStore::referral_columns() { return kReferralCols; }
 
 const crypto::FieldCipher& SqlParticipantStore::cipher() const {
   if (!cipher_) throw std::runtime_error("no field key: participant data cannot be sealed or opened");
@@ -245,6 +247,7 @@ std::vector<Enrolment> SqlParticipantStore::load_enrolments(soci::rowset<soci::r
     e.final_report_sent_on = col_str(r, 21);
     e.final_report_to = split(col_str(r, 22));
     e.version = static_cast<int>(col_int(r, 23));
+    e.purged_on = col_str(r, 24);
     out.push_back(std::move(e));
   }
   return out;
@@ -382,11 +385,13 @@ std::vector<Plan> SqlParticipantStore::load_plans(Id enrolment_id, bool latest_o
   for (const auto& r : rs) {
     Plan p;
     p.version = static_cast<int>(col_int(r, 0));
-    json j = json::parse(open(col_str(r, 1)));
+    // A purged (gallrad) version has no content left.
+    const std::string text = open(col_str(r, 1));
+    json j = text.empty() ? json::object() : json::parse(text);
     p.problem = j.value("problem", "");
     p.saved_on = j.value("saved_on", "");
-    for (const auto& g : j["goals"]) p.goals.push_back({g.value("area", ""), g.value("text", "")});
-    for (const auto& a : j["activities"]) {
+    for (const auto& g : j.value("goals", json::array())) p.goals.push_back({g.value("area", ""), g.value("text", "")});
+    for (const auto& a : j.value("activities", json::array())) {
       Activity act{a.value("kind", ""), a.value("text", ""), a.value("start", ""), a.value("end", ""), std::nullopt,
                    a.value("workplace", "")};
       if (a.contains("party_id") && a["party_id"].is_number_integer()) act.party_id = a["party_id"].get<Id>();

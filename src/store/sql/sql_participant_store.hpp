@@ -46,6 +46,11 @@ class SqlParticipantStore final : public ParticipantStore {
   Id add_rating(Id enrolment_id, const Rating& r, const std::string& request_key, std::int64_t now) override;
   std::vector<Rating> ratings(Id enrolment_id) override;
   std::map<Id, RatingSummary> rating_summaries(const std::vector<Id>& enrolment_ids) override;
+  // In sql_participant_retention.cpp:
+  std::vector<Referral> referrals_of_person(Id person_id) override;
+  std::vector<AllocationRecord> allocations(Id enrolment_id) override;
+  RetentionCounts purgeable(const std::string& cutoff) override;
+  RetentionCounts purge(const std::string& cutoff, const std::string& today) override;
 
  private:
   const crypto::FieldCipher& cipher() const;
@@ -54,6 +59,7 @@ class SqlParticipantStore final : public ParticipantStore {
   std::vector<Referral> load_referrals(soci::rowset<soci::row>& rs);
   std::vector<Enrolment> load_enrolments(soci::rowset<soci::row>& rs);
   std::vector<Plan> load_plans(Id enrolment_id, bool latest_only);
+  static const char* referral_columns();
   soci::session& sql_;
   std::shared_ptr<const crypto::FieldCipher> cipher_;
 };
