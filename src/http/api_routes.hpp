@@ -3,6 +3,7 @@
 #pragma once
 #include "app/services.hpp"
 #include "http/dispatcher.hpp"
+#include "http/request_decoders.hpp"
 
 namespace stegvis::http {
 
@@ -10,5 +11,8 @@ void add_session_routes(Router& router, app::Services& services, const DispatchC
 void add_organisation_routes(Router& router, app::Services& services);
 void add_staff_routes(Router& router, app::Services& services);
 void add_participant_routes(Router& router, app::Services& services);
+
+// The vocabularies a request body may name, loaded through the services as this actor when a decoder asks.
+Lookups lookups_for(app::Services& services, const app::Actor& actor);
 
 }  // namespace stegvis::http
