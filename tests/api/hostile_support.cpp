@@ -70,17 +70,13 @@ std::map<std::string, std::int64_t> row_counts() {
     if (!kAlwaysWritten.count(n)) tables.push_back(n);
   // One statement for all tables; the names come from the catalogue, not from input.
   std::string sql;
-  for (const auto& t : tables) sql += (sql.empty() ? "" : " UNION ALL ") + std::string("SELECT '") + t + "', COUNT(*) FROM " + t;
+  // Counts as text: the column's type differs by backend (and SQLite reports none for COUNT).
+  for (const auto& t : tables)
+    sql += (sql.empty() ? "" : " UNION ALL ") + std::string("SELECT CAST(COUNT(*) AS TEXT) FROM ") + t;
   std::map<std::string, std::int64_t> counts;
-  soci::rowset<soci::row> rows = s.prepare << sql;
-  for (const auto& row : rows) {
-    const auto type = row.get_properties(1).get_data_type();
-    counts[row.get<std::string>(0)] =
-        type == soci::dt_long_long            ? row.get<long long>(1)
-        : type == soci::dt_unsigned_long_long ? static_cast<std::int64_t>(row.get<unsigned long long>(1))
-        : type == soci::dt_integer            ? row.get<int>(1)
-                                              : static_cast<std::int64_t>(row.get<double>(1));
-  }
+  soci::rowset<std::string> rows = s.prepare << sql;
+  std::size_t i = 0;
+  for (const auto& n : rows) counts[tables.at(i++)] = std::stoll(n);
   return counts;
 }
 
