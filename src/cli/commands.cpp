@@ -139,6 +139,8 @@ int run_serve(const Config& c, const ServeOptions& o) {
   sc.bind = c.bind;
   sc.port = c.port;
   sc.threads = c.threads;
+  sc.read_timeout_s = c.read_timeout_s;
+  sc.request_timeout_s = 3 * c.read_timeout_s;
   std::string error;
   auto retention = std::make_unique<RetentionJob>(services);
   bool ok = http::serve(sc, dispatcher, [&] {
@@ -155,6 +157,23 @@ int run_serve(const Config& c, const ServeOptions& o) {
   retention.reset();
   db.reset();
   spdlog::info("stopped; the database is closed");
+  return 0;
+}
+
+int run_routes(const Config& c) {
+  // The routes need services to bind to, never their data: an empty in-memory database will do.
+  auto db = store::open_database("sqlite::memory:", 1);
+  app::Services services(make_env(*db, c));
+  http::PageRenderer pages(c.web_dir);
+  http::DispatchConfig dc{c.secure_cookies};
+  http::Dispatcher dispatcher(services, pages, dc);
+  http::build_routes(dispatcher, services, pages, dc);
+  for (const auto& r : dispatcher.router().routes()) {
+    std::string path;
+    for (const auto& s : r.segments) path += "/" + s;
+    std::cout << r.method << ' ' << (path.empty() ? "/" : path) << ' '
+              << (r.auth == http::Auth::none ? "public" : "session") << ' ' << (r.is_api ? "api" : "page") << '\n';
+  }
   return 0;
 }
 

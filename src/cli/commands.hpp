@@ -11,6 +11,8 @@ struct ServeOptions {
 };
 
 int run_serve(const Config& c, const ServeOptions& o);
+// Prints the route table, one "METHOD /path/{param} public|session api|page" a line.
+int run_routes(const Config& c);
 int run_migrate(const Config& c);
 int run_demo(const Config& c);
 int run_audit_verify(const Config& c);

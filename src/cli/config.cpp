@@ -43,6 +43,7 @@ Config load_config(const std::string& toml_path) {
     c.web_dir = t["web_dir"].value_or(c.web_dir);
     c.idle_timeout_minutes = t["idle_timeout_minutes"].value_or(c.idle_timeout_minutes);
     c.threads = t["threads"].value_or(c.threads);
+    c.read_timeout_s = t["read_timeout_s"].value_or(c.read_timeout_s);
     c.secure_cookies = t["secure_cookies"].value_or(c.secure_cookies);
     c.retention_years = t["retention_years"].value_or(c.retention_years);
   }
@@ -53,6 +54,7 @@ Config load_config(const std::string& toml_path) {
   from_env("STEGVIS_WEB_DIR", c.web_dir);
   from_env("STEGVIS_IDLE_TIMEOUT", c.idle_timeout_minutes);
   from_env("STEGVIS_THREADS", c.threads);
+  from_env("STEGVIS_READ_TIMEOUT", c.read_timeout_s);
   from_env("STEGVIS_SECURE_COOKIES", c.secure_cookies);
   from_env("STEGVIS_RETENTION_YEARS", c.retention_years);
   return c;

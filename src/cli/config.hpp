@@ -13,6 +13,7 @@ struct Config {
   std::string web_dir = STEGVIS_DEFAULT_WEB_DIR;
   int idle_timeout_minutes = 30;
   int threads = 32;
+  int read_timeout_s = 10;  // a request that sends nothing for this long is dropped
   bool secure_cookies = false;
   // Retention (gallring): enrolments exited more than this many years ago lose identifiers and free text.
   int retention_years = 5;

@@ -1,4 +1,4 @@
-// stegvis: serve, migrate, demo, backup, restore, purge, user, audit, report. CLI11 lives in this file only (slow header).
+// stegvis: serve, routes, migrate, demo, backup, restore, purge, user, audit, report. CLI11 lives in this file only (slow header).
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
 
   Config c;
   std::string db, bind, key_file, web_dir;
-  int port = 0, idle = 0, threads = 0, retention_years = 0;
+  int port = 0, idle = 0, threads = 0, retention_years = 0, read_timeout = 0;
   auto db_flag = [&](CLI::App* sub) { sub->add_option("--db", db, "Database URL: sqlite:PATH or postgresql://user:pw@host:port/db"); };
 
   auto* serve = app.add_subcommand("serve", "Serve the web UI and the JSON API");
@@ -27,9 +27,11 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", threads, "Worker threads (default 32)");
   serve->add_option("--retention-years", retention_years,
                     "Purge identities and free text of enrolments exited more than N years ago, daily (default 5)");
+  serve->add_option("--read-timeout", read_timeout, "Seconds a client may send nothing before its request is dropped (default 10)");
   ServeOptions so;
   serve->add_flag("--allow-demo-accounts", so.allow_demo_accounts, "Allow the demo accounts on a non-loopback address");
 
+  auto* routes = app.add_subcommand("routes", "List every route the server answers (method, path, login, kind)");
   auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations");
   db_flag(migrate);
   auto* demo = app.add_subcommand("demo", "Load the Sörmland demo data into an empty database");
@@ -106,8 +108,10 @@ int main(int argc, char** argv) {
     if (idle) c.idle_timeout_minutes = idle;
     if (threads) c.threads = threads;
     if (retention_years) c.retention_years = retention_years;
+    if (read_timeout > 0) c.read_timeout_s = read_timeout;
 
     if (*serve) return run_serve(c, so);
+    if (*routes) return run_routes(c);
     if (*migrate) return run_migrate(c);
     if (*backup) return run_backup(c, bo);
     if (*restore) return run_restore(c, ro);

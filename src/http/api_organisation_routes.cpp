@@ -2,10 +2,10 @@
 #include "http/api_routes.hpp"
 #include "http/errors.hpp"
 #include "http/json_codec.hpp"
+#include "http/request_decoders.hpp"
 
 namespace stegvis::http {
 namespace {
-
 
 template <typename T>
 Response respond_id(const Result<T>& r, int status) {
@@ -13,53 +13,12 @@ Response respond_id(const Result<T>& r, int status) {
   return json_response({{"id", *r}}, status);
 }
 
-std::optional<Error> decode_programme(const json& j, Programme& p) {
-  if (auto e = read_string(j, "name", p.name)) return e;
-  if (auto e = read_string(j, "start_date", p.start_date)) return e;
-  if (auto e = read_string(j, "end_date", p.end_date)) return e;
-  if (auto e = read_string(j, "purpose", p.purpose, false)) return e;
-  return read_string(j, "target_group", p.target_group, false);
-}
-
-std::optional<Error> decode_track(const json& j, Track& t) {
-  if (auto e = read_string(j, "code", t.code)) return e;
-  if (auto e = read_string(j, "name", t.name)) return e;
-  std::int64_t min = 0, max = 0;
-  if (auto e = read_int(j, "min_age", min)) return e;
-  if (auto e = read_int(j, "max_age", max)) return e;
-  t.min_age = static_cast<int>(std::clamp<std::int64_t>(min, -1, 1000));
-  t.max_age = static_cast<int>(std::clamp<std::int64_t>(max, -1, 1000));
-  std::string role;
-  if (auto e = read_string(j, "staff_role", role)) return e;
-  auto r = role_from_code(role);
-  if (!r) return invalid("staff_role", "Personalrollen ska vara coach eller koordinator.");
-  t.staff_role = *r;
-  return std::nullopt;
-}
-
-std::optional<Error> decode_unit(app::Services& services, const app::Actor& actor, const json& j, app::UnitInput& u) {
-  if (auto e = read_string(j, "name", u.name)) return e;
-  auto parties = services.organisation.parties(actor);
-  if (!parties) return parties.error();
-  if (auto it = j.find("controller_party"); it != j.end() && !it->is_null()) {
-    Id id = 0;
-    if (auto e = resolve(*it, *parties, "controller_party", id)) return e;
-    u.controller_party_id = id;
-  }
-  auto it = j.find("municipalities");
-  if (it == j.end() || it->is_null()) return std::nullopt;
-  if (!it->is_array()) return invalid("municipalities", "Fältet \"municipalities\" ska vara en lista.");
-  auto all = services.organisation.municipalities(actor);
-  if (!all) return all.error();
-  for (const auto& m : *it) {
-    Id id = 0;
-    if (auto e = resolve(m, *all, "municipalities", id)) return e;
-    u.municipality_ids.push_back(id);
-  }
-  return std::nullopt;
-}
-
 }  // namespace
+
+Lookups lookups_for(app::Services& services, const app::Actor& actor) {
+  return {[&services, &actor] { return services.organisation.parties(actor); },
+          [&services, &actor] { return services.organisation.municipalities(actor); }};
+}
 
 void add_organisation_routes(Router& router, app::Services& services) {
   auto& org = services.organisation;
@@ -73,8 +32,7 @@ void add_organisation_routes(Router& router, app::Services& services) {
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
     Association a;
-    if (auto e = read_string(*body, "name", a.name)) return json_error(*e);
-    if (auto e = read_string(*body, "org_number", a.org_number, false)) return json_error(*e);
+    if (auto e = decode_association(*body, a)) return json_error(*e);
     return respond_id(org.save_association(*req.actor, a), 200);
   });
 
@@ -89,8 +47,7 @@ void add_organisation_routes(Router& router, app::Services& services) {
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
     Party p{id, "", ""};
-    if (auto e = read_string(*body, "name", p.name)) return json_error(*e);
-    if (auto e = read_string(*body, "kind", p.kind)) return json_error(*e);
+    if (auto e = decode_party(*body, p)) return json_error(*e);
     return respond_id(org.save_party(*req.actor, p), id ? 200 : 201);
   };
   router.add("POST", "/api/v1/parties", Auth::session, true, [save_party](Request& req) { return save_party(req, 0); });
@@ -112,10 +69,7 @@ void add_organisation_routes(Router& router, app::Services& services) {
     if (!body) return json_error(body.error());
     Municipality m;
     m.id = id;
-    if (auto e = read_string(*body, "name", m.name)) return json_error(*e);
-    if (auto e = read_int(*body, "population", m.population)) return json_error(*e);
-    if (auto e = read_number(*body, "socioeconomic_index", m.socioeconomic_index)) return json_error(*e);
-    if (auto e = read_opt_id(*body, "party_id", m.party_id)) return json_error(*e);
+    if (auto e = decode_municipality(*body, m)) return json_error(*e);
     return respond_id(org.save_municipality(*req.actor, m), id ? 200 : 201);
   };
   router.add("POST", "/api/v1/municipalities", Auth::session, true,
@@ -182,7 +136,7 @@ void add_organisation_routes(Router& router, app::Services& services) {
     if (!body) return json_error(body.error());
     app::UnitInput u;
     u.programme_id = *pid;
-    if (auto e = decode_unit(services, *req.actor, *body, u)) return json_error(*e);
+    if (auto e = decode_unit(*body, lookups_for(services, *req.actor), u)) return json_error(*e);
     return respond_id(org.save_unit(*req.actor, u), 201);
   });
   router.add("GET", "/api/v1/units/{id}", Auth::session, true, [&org](Request& req) {
@@ -202,7 +156,7 @@ void add_organisation_routes(Router& router, app::Services& services) {
     app::UnitInput u;
     u.id = *id;
     u.programme_id = existing->programme_id;
-    if (auto e = decode_unit(services, *req.actor, *body, u)) return json_error(*e);
+    if (auto e = decode_unit(*body, lookups_for(services, *req.actor), u)) return json_error(*e);
     if (!body->contains("municipalities"))  // absent: keep them; an empty list clears them
       for (const auto& m : existing->municipalities) u.municipality_ids.push_back(m.id);
     return respond_id(org.save_unit(*req.actor, u), 200);

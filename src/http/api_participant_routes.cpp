@@ -20,6 +20,7 @@
 #include "http/errors.hpp"
 #include "http/json_codec.hpp"
 #include "http/participant_json.hpp"
+#include "http/request_decoders.hpp"
 
 namespace stegvis::http {
 namespace {
@@ -29,183 +30,6 @@ json id_or_null(Id v) { return v ? json(v) : json(nullptr); }
 
 Error not_found_enrolment() { return not_found("Inskrivningen finns inte."); }
 Error not_found_referral() { return not_found("Aktualiseringen finns inte."); }
-
-// An int field with a bound, so that huge numbers cannot wrap into valid ones.
-std::optional<Error> read_small_int(const json& j, const char* field, int& out, bool required = true) {
-  std::int64_t v = out;
-  if (auto e = read_int(j, field, v, required)) return e;
-  out = static_cast<int>(std::clamp<std::int64_t>(v, -1, 1000000));
-  return std::nullopt;
-}
-
-// A version the client read: absent leaves out untouched; a negative number is refused.
-std::optional<Error> read_version(const json& j, const char* field, int& out) {
-  auto it = j.find(field);
-  if (it == j.end() || it->is_null()) return std::nullopt;
-  if (!it->is_number_integer() || it->get<std::int64_t>() < 0 || it->get<std::int64_t>() > INT_MAX)
-    return invalid(field, std::string("Fältet \"") + field + "\" ska vara ett versionsnummer (heltal från 0).");
-  out = static_cast<int>(it->get<std::int64_t>());
-  return std::nullopt;
-}
-
-const json* find_array(const json& j, const char* field, bool required, std::optional<Error>& err) {
-  auto it = j.find(field);
-  if (it == j.end() || it->is_null()) {
-    if (required) err = invalid(field, std::string("Fältet \"") + field + "\" saknas.");
-    return nullptr;
-  }
-  if (!it->is_array()) {
-    err = invalid(field, std::string("Fältet \"") + field + "\" ska vara en lista.");
-    return nullptr;
-  }
-  return &*it;
-}
-
-std::optional<Error> read_string_list(const json& j, const char* field, std::vector<std::string>& out,
-                                      bool required = true) {
-  std::optional<Error> err;
-  const json* arr = find_array(j, field, required, err);
-  if (!arr) return err;
-  out.clear();
-  for (const auto& x : *arr) {
-    if (!x.is_string()) return invalid(field, std::string("Fältet \"") + field + "\" ska vara en lista med texter.");
-    out.push_back(x.get<std::string>());
-  }
-  return std::nullopt;
-}
-
-template <typename T>
-std::optional<Error> resolve_list(const json& j, const char* field, const std::vector<T>& all, std::vector<Id>& out,
-                                  bool required = true) {
-  std::optional<Error> err;
-  const json* arr = find_array(j, field, required, err);
-  if (!arr) return err;
-  out.clear();
-  for (const auto& x : *arr) {
-    Id id = 0;
-    if (auto e = resolve(x, all, field, id)) return e;
-    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
-  }
-  return std::nullopt;
-}
-
-std::optional<Error> decode_referral(app::Services& services, const app::Actor& actor, const json& j,
-                                     app::ReferralInput& in) {
-  std::int64_t programme = 0;
-  if (auto e = read_int(j, "programme_id", programme)) return e;
-  if (programme <= 0) return invalid("programme_id", "Insatsen finns inte.");
-  in.programme_id = programme;
-  if (auto e = read_string(j, "track", in.track)) return e;
-
-  auto municipalities = services.organisation.municipalities(actor);
-  if (!municipalities) return municipalities.error();
-  auto parties = services.organisation.parties(actor);
-  if (!parties) return parties.error();
-  auto m = j.find("municipality");
-  if (m == j.end() || m->is_null()) return invalid("municipality", "Fältet \"municipality\" saknas.");
-  if (auto e = resolve(*m, *municipalities, "municipality", in.municipality_id)) return e;
-  auto rp = j.find("referring_party");
-  if (rp == j.end() || rp->is_null()) return invalid("referring_party", "Fältet \"referring_party\" saknas.");
-  if (auto e = resolve(*rp, *parties, "referring_party", in.referring_party_id)) return e;
-  if (auto e = read_string(j, "referrer_name", in.referrer_name)) return e;
-
-  auto p = j.find("person");
-  if (p == j.end() || p->is_null()) return invalid("person", "Fältet \"person\" saknas.");
-  if (!p->is_object()) return invalid("person", "Fältet \"person\" ska vara ett objekt.");
-  if (auto e = read_bool(*p, "anonymous", in.anonymous)) return e;
-  if (auto e = read_string(*p, "personal_number", in.personal_number, false)) return e;
-  if (auto e = read_string(*p, "first_name", in.first_name, false)) return e;
-  if (auto e = read_string(*p, "last_name", in.last_name, false)) return e;
-  if (auto e = read_string(*p, "contact", in.contact, false)) return e;
-  if (auto e = read_string(*p, "gender", in.gender)) return e;
-  // Taken from the personal number when one is given; required for anonymous registrations.
-  if (auto e = read_small_int(*p, "birth_year", in.birth_year, in.anonymous)) return e;
-
-  if (auto e = read_string_list(j, "income_sources", in.income_sources)) return e;
-  if (auto e = resolve_list(j, "coordination_need_parties", *parties, in.coordination_parties)) return e;
-  if (auto e = read_string(j, "reason", in.reason)) return e;
-  return read_string(j, "received_on", in.received_on, false);
-}
-
-std::optional<Error> decode_decision(const json& j, app::DecisionInput& in) {
-  if (auto e = read_string(j, "decision", in.decision)) return e;
-  if (auto e = read_string(j, "reason", in.reason, false)) return e;
-  if (auto e = read_string(j, "override_reason", in.override_reason, false)) return e;
-  if (auto e = read_string(j, "date", in.date, false)) return e;
-  if (auto x = j.find("exclusions"); x != j.end() && !x->is_null()) {
-    if (!x->is_object()) return invalid("exclusions", "Fältet \"exclusions\" ska vara ett objekt.");
-    auto& ex = in.exclusions;
-    if (auto e = read_bool(*x, "substance_dependence", ex.substance_dependence, false)) return e;
-    if (auto e = read_bool(*x, "threatening_behaviour", ex.threatening_behaviour, false)) return e;
-    if (auto e = read_bool(*x, "imminent_deprivation_of_liberty", ex.imminent_deprivation_of_liberty, false)) return e;
-    if (auto e = read_bool(*x, "illness_prevents_participation", ex.illness_prevents_participation, false)) return e;
-  }
-  if (auto e = read_string(j, "support_duration", in.support_duration, false)) return e;
-  if (auto e = read_string(j, "education", in.education, false)) return e;
-  if (auto e = read_string(j, "occupation_before", in.occupation_before, false)) return e;
-  return read_version(j, "version", in.expected_version);
-}
-
-// Parties named in a plan are looked up only when a plan names one.
-std::optional<Error> decode_plan(app::Services& services, const app::Actor& actor, const json& j, Plan& plan) {
-  if (auto e = read_string(j, "problem", plan.problem)) return e;
-  std::optional<Error> err;
-  const json* goals = find_array(j, "goals", true, err);
-  if (!goals) return err;
-  for (const auto& g : *goals) {
-    if (!g.is_object()) return invalid("goals", "Varje mål ska vara ett objekt med \"area\" och \"text\".");
-    Goal goal;
-    if (auto e = read_string(g, "area", goal.area)) return e;
-    if (auto e = read_string(g, "text", goal.text)) return e;
-    plan.goals.push_back(goal);
-  }
-  const json* activities = find_array(j, "activities", true, err);
-  if (!activities) return err;
-  std::optional<std::vector<Party>> parties;
-  for (const auto& a : *activities) {
-    if (!a.is_object()) return invalid("activities", "Varje aktivitet ska vara ett objekt.");
-    Activity act;
-    if (auto e = read_string(a, "kind", act.kind)) return e;
-    if (auto e = read_string(a, "text", act.text)) return e;
-    if (auto e = read_string(a, "start", act.start)) return e;
-    if (auto e = read_string(a, "end", act.end, false)) return e;
-    if (auto e = read_string(a, "workplace", act.workplace, false)) return e;
-    if (auto p = a.find("party"); p != a.end() && !p->is_null()) {
-      if (!parties) {
-        auto all = services.organisation.parties(actor);
-        if (!all) return all.error();
-        parties = *all;
-      }
-      Id id = 0;
-      if (auto e = resolve(*p, *parties, "party", id)) return e;
-      act.party_id = id;
-    }
-    plan.activities.push_back(act);
-  }
-  return read_string(j, "next_follow_up", plan.next_follow_up);
-}
-
-std::optional<Error> decode_exit(const json& j, app::ExitInput& in) {
-  if (auto e = read_string(j, "date", in.date)) return e;
-  if (auto e = read_string(j, "outcome", in.outcome)) return e;
-  if (auto e = read_string_list(j, "income_sources_after", in.income_after)) return e;
-  if (auto e = read_string(j, "occupation_after", in.occupation_after)) return e;
-  std::optional<Error> err;
-  if (const json* ratings = find_array(j, "goal_ratings", false, err)) {
-    for (const auto& r : *ratings) {
-      if (!r.is_object()) return invalid("goal_ratings", "Varje skattning ska vara ett objekt.");
-      GoalRating g;
-      if (auto e = read_string(r, "phase", g.phase)) return e;
-      if (auto e = read_string(r, "area", g.area)) return e;
-      if (auto e = read_small_int(r, "rating", g.rating)) return e;
-      in.goal_ratings.push_back(g);
-    }
-  } else if (err) {
-    return err;
-  }
-  if (auto e = read_string(j, "next_step", in.next_step, false)) return e;
-  return read_version(j, "version", in.expected_version);
-}
 
 std::optional<Error> read_id_query(const Request& req, const char* name, std::optional<Id>& out) {
   auto v = req.query_value(name);
@@ -241,7 +65,7 @@ void add_participant_routes(Router& router, app::Services& services) {
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
     app::ReferralInput in;
-    if (auto e = decode_referral(services, *req.actor, *body, in)) return json_error(*e);
+    if (auto e = decode_referral(*body, lookups_for(services, *req.actor), in)) return json_error(*e);
     auto r = referrals.create(*req.actor, in);
     if (!r) return json_error(r.error());
     return json_response({{"id", *r}, {"status", "received"}}, 201);
@@ -324,7 +148,7 @@ void add_participant_routes(Router& router, app::Services& services) {
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
     std::string number;
-    if (auto e = read_string(*body, "personal_number", number)) return json_error(*e);
+    if (auto e = decode_personal_number_search(*body, number)) return json_error(*e);
     auto r = enrolments.find_by_personal_number(*req.actor, number);
     if (!r) return json_error(r.error());
     json items = json::array();
@@ -345,16 +169,10 @@ void add_participant_routes(Router& router, app::Services& services) {
     if (!id) return json_error(not_found_enrolment());
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
-    auto parties = services.organisation.parties(*req.actor);
-    if (!parties) return json_error(parties.error());
-    std::vector<Id> ids;
-    std::string date;
-    bool given = false;
-    if (auto e = resolve_list(*body, "parties", *parties, ids)) return json_error(*e);
-    if (auto e = read_string(*body, "date", date)) return json_error(*e);
-    if (auto e = read_bool(*body, "given", given)) return json_error(*e);
-    return done_or_error(referrals.record_consent(*req.actor, *id, ids, date, given),
-                         {{"id", *id}, {"parties", ids}, {"given", given}});
+    ConsentInput in;
+    if (auto e = decode_consent(*body, lookups_for(services, *req.actor), in)) return json_error(*e);
+    return done_or_error(referrals.record_consent(*req.actor, *id, in.parties, in.date, in.given),
+                         {{"id", *id}, {"parties", in.parties}, {"given", in.given}});
   });
 
   router.add("GET", "/api/v1/enrolments/{id}/allocation-suggestions", Auth::session, true,
@@ -380,13 +198,10 @@ void add_participant_routes(Router& router, app::Services& services) {
     if (!id) return json_error(not_found_enrolment());
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
-    std::int64_t staff_id = 0;
-    std::string override_reason;
-    if (auto e = read_int(*body, "staff_id", staff_id)) return json_error(*e);
-    if (staff_id <= 0) return json_error(invalid("staff_id", "Personen finns inte."));
-    if (auto e = read_string(*body, "override_reason", override_reason, false)) return json_error(*e);
-    return done_or_error(enrolments.allocate(*req.actor, *id, staff_id, override_reason),
-                         {{"id", *id}, {"staff_id", staff_id}});
+    AllocationInput in;
+    if (auto e = decode_allocation(*body, in)) return json_error(*e);
+    return done_or_error(enrolments.allocate(*req.actor, *id, in.staff_id, in.override_reason),
+                         {{"id", *id}, {"staff_id", in.staff_id}});
   });
 
   router.add("PUT", "/api/v1/enrolments/{id}/plan", Auth::session, true, [&services, &enrolments](Request& req) {
@@ -395,9 +210,8 @@ void add_participant_routes(Router& router, app::Services& services) {
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
     Plan plan;
-    if (auto e = decode_plan(services, *req.actor, *body, plan)) return json_error(*e);
     int expected = -1;  // no check unless the client says which version it read
-    if (auto e = read_version(*body, "version", expected)) return json_error(*e);
+    if (auto e = decode_plan(*body, lookups_for(services, *req.actor), plan, expected)) return json_error(*e);
     auto r = enrolments.save_plan(*req.actor, *id, plan, expected);
     if (!r) return json_error(r.error());
     return json_response({{"version", *r}});
@@ -409,10 +223,7 @@ void add_participant_routes(Router& router, app::Services& services) {
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
     Contact c;
-    if (auto e = read_string(*body, "date", c.date)) return json_error(*e);
-    if (auto e = read_string(*body, "kind", c.kind)) return json_error(*e);
-    if (auto e = read_small_int(*body, "minutes", c.minutes)) return json_error(*e);
-    if (auto e = read_string(*body, "note", c.note, false)) return json_error(*e);
+    if (auto e = decode_contact(*body, c)) return json_error(*e);
     auto r = enrolments.add_contact(*req.actor, *id, c, req.header("idempotency-key"));
     if (!r) return json_error(r.error());
     return json_response({{"id", *r}}, 201);
@@ -424,11 +235,7 @@ void add_participant_routes(Router& router, app::Services& services) {
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
     FollowUp f;
-    if (auto e = read_string(*body, "date", f.date)) return json_error(*e);
-    if (auto e = read_bool(*body, "with_referrer", f.with_referrer)) return json_error(*e);
-    if (auto e = read_string(*body, "decision", f.decision)) return json_error(*e);
-    if (auto e = read_string(*body, "note", f.note, false)) return json_error(*e);
-    if (auto e = read_string(*body, "next_follow_up", f.next_follow_up, false)) return json_error(*e);
+    if (auto e = decode_follow_up(*body, f)) return json_error(*e);
     auto r = enrolments.record_follow_up(*req.actor, *id, f);
     if (!r) return json_error(r.error());
     return json_response({{"id", *r}}, 201);
@@ -460,12 +267,10 @@ void add_participant_routes(Router& router, app::Services& services) {
     if (!id) return json_error(not_found_enrolment());
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
-    std::string date;
-    std::vector<std::string> to;
-    if (auto e = read_string(*body, "date", date)) return json_error(*e);
-    if (auto e = read_string_list(*body, "to", to)) return json_error(*e);
-    return done_or_error(enrolments.mark_final_report_sent(*req.actor, *id, date, to),
-                         {{"id", *id}, {"final_report_sent_on", date}});
+    FinalReportSentInput in;
+    if (auto e = decode_final_report_sent(*body, in)) return json_error(*e);
+    return done_or_error(enrolments.mark_final_report_sent(*req.actor, *id, in.date, in.to),
+                         {{"id", *id}, {"final_report_sent_on", in.date}});
   });
 
   // ---- due work ----

@@ -3,6 +3,7 @@
 #pragma once
 #include "app/services.hpp"
 #include "http/dispatcher.hpp"
+#include "http/request_decoders.hpp"
 
 namespace stegvis::http {
 
@@ -22,5 +23,8 @@ void add_export_routes(Router& router, app::Services& services);
 void add_rating_routes(Router& router, app::Services& services);
 // Register extract (right of access), in api_access_routes.cpp.
 void add_access_routes(Router& router, app::Services& services);
+
+// The vocabularies a request body may name, loaded through the services as this actor when a decoder asks.
+Lookups lookups_for(app::Services& services, const app::Actor& actor);
 
 }  // namespace stegvis::http

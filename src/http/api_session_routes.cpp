@@ -2,6 +2,8 @@
 #include "http/api_routes.hpp"
 #include "http/errors.hpp"
 #include "http/json_codec.hpp"
+#include "http/page_routes.hpp"
+#include "http/request_decoders.hpp"
 
 namespace stegvis::http {
 
@@ -10,6 +12,12 @@ std::string session_cookie(const std::string& token, bool secure, bool clear) {
   if (secure) c += "; Secure";
   if (clear) c += "; Max-Age=0";
   return c;
+}
+
+void end_previous_session(app::Services& services, const Request& req) {
+  auto it = req.cookies.find(kSessionCookie);
+  if (it == req.cookies.end()) return;
+  if (auto previous = services.auth.session(it->second, req.remote_addr)) services.auth.logout(it->second, previous->actor);
 }
 
 namespace {
@@ -28,11 +36,11 @@ void add_session_routes(Router& router, app::Services& services, const DispatchC
   router.add("POST", "/api/v1/session", Auth::none, true, [&services, config](Request& req) {
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
-    std::string username, password;
-    if (auto e = read_string(*body, "username", username)) return json_error(*e);
-    if (auto e = read_string(*body, "password", password)) return json_error(*e);
-    auto r = services.auth.login(username, password, req.remote_addr);
+    Credentials c;
+    if (auto e = decode_credentials(*body, c)) return json_error(*e);
+    auto r = services.auth.login(c.username, c.password, req.remote_addr);
     if (!r) return json_error(r.error());
+    end_previous_session(services, req);
     json out = user_json(r->actor);
     Response res = json_response({{"user", out}, {"roles", out["roles"]}, {"csrf_token", r->csrf_token}});
     res.headers.emplace_back("Set-Cookie", session_cookie(r->session_token, config.secure_cookies, false));
@@ -62,10 +70,9 @@ void add_session_routes(Router& router, app::Services& services, const DispatchC
   router.add("POST", "/api/v1/tokens", Auth::session, true, [&services](Request& req) {
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
-    std::string username, name;
-    if (auto e = read_string(*body, "username", username)) return json_error(*e);
-    if (auto e = read_string(*body, "name", name)) return json_error(*e);
-    auto r = services.auth.create_token(*req.actor, username, name);
+    TokenInput t;
+    if (auto e = decode_token(*body, t)) return json_error(*e);
+    auto r = services.auth.create_token(*req.actor, t.username, t.name);
     if (!r) return json_error(r.error());
     return json_response({{"id", r->id}, {"token", r->token}}, 201);
   });

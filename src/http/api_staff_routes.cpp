@@ -2,33 +2,9 @@
 #include "http/api_routes.hpp"
 #include "http/errors.hpp"
 #include "http/json_codec.hpp"
+#include "http/request_decoders.hpp"
 
 namespace stegvis::http {
-namespace {
-
-std::optional<Error> decode_staff(const json& j, Staff& s) {
-  if (auto e = read_string(j, "name", s.name)) return e;
-  if (auto e = read_string(j, "email", s.email, false)) return e;
-  if (auto e = read_opt_id(j, "employing_party_id", s.employing_party_id)) return e;
-  auto it = j.find("roles");
-  if (it == j.end() || !it->is_array()) return invalid("roles", "Fältet \"roles\" ska vara en lista med roller.");
-  s.roles.clear();
-  for (const auto& r : *it) {
-    if (!r.is_object()) return invalid("roles", "Varje roll ska vara ett objekt med \"role\".");
-    std::string code;
-    if (auto e = read_string(r, "role", code)) return e;
-    auto role = role_from_code(code);
-    if (!role) return invalid("role", "Okänd roll: " + code.substr(0, 40) + ".");
-    RoleAssignment a{*role, std::nullopt, std::nullopt, 0};
-    if (auto e = read_opt_id(r, "unit_id", a.unit_id)) return e;
-    if (auto e = read_opt_id(r, "municipality_id", a.municipality_id)) return e;
-    if (auto e = read_number(r, "fte_pct", a.fte_pct, false)) return e;
-    s.roles.push_back(a);
-  }
-  return std::nullopt;
-}
-
-}  // namespace
 
 void add_staff_routes(Router& router, app::Services& services) {
   auto& staff = services.staff;
@@ -57,12 +33,9 @@ void add_staff_routes(Router& router, app::Services& services) {
   router.add("POST", "/api/v1/staff", Auth::session, true, [&staff](Request& req) {
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
-    Staff s;
-    std::string password;
-    if (auto e = read_string(*body, "username", s.username)) return json_error(*e);
-    if (auto e = read_string(*body, "password", password)) return json_error(*e);
-    if (auto e = decode_staff(*body, s)) return json_error(*e);
-    auto r = staff.create(*req.actor, s, password);
+    StaffInput in;
+    if (auto e = decode_staff(*body, true, in)) return json_error(*e);
+    auto r = staff.create(*req.actor, in.staff, in.password);
     if (!r) return json_error(r.error());
     return json_response({{"id", *r}}, 201);
   });
@@ -72,10 +45,10 @@ void add_staff_routes(Router& router, app::Services& services) {
     if (!id) return json_error(not_found("Personen finns inte."));
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
-    Staff s;
-    s.id = *id;
-    if (auto e = decode_staff(*body, s)) return json_error(*e);
-    auto r = staff.update(*req.actor, s);
+    StaffInput in;
+    in.staff.id = *id;
+    if (auto e = decode_staff(*body, false, in)) return json_error(*e);
+    auto r = staff.update(*req.actor, in.staff);
     if (!r) return json_error(r.error());
     return json_response({{"id", *id}});
   });
@@ -97,7 +70,7 @@ void add_staff_routes(Router& router, app::Services& services) {
     auto body = parse_object(req.body);
     if (!body) return json_error(body.error());
     std::string password;
-    if (auto e = read_string(*body, "password", password)) return json_error(*e);
+    if (auto e = decode_password(*body, password)) return json_error(*e);
     auto r = staff.set_password(*req.actor, *id, password);
     if (!r) return json_error(r.error());
     return json_response({{"id", *id}});

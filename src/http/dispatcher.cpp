@@ -6,6 +6,7 @@
 
 #include "crypto/crypto.hpp"
 #include "app/audit.hpp"
+#include "domain/validation.hpp"
 #include "http/errors.hpp"
 
 namespace stegvis::http {
@@ -13,6 +14,17 @@ namespace {
 
 bool is_api_path(const std::string& path) { return path.rfind("/api/", 0) == 0; }
 bool changes_state(const std::string& method) { return method != "GET" && method != "HEAD"; }
+
+// Query parameters and form fields are text: bytes that are not UTF-8 are
+// refused here, before a handler can store them or echo them into a page.
+bool all_utf8(const Request& req) {
+  for (const auto& [k, v] : req.query)
+    if (!is_valid_utf8(k) || !is_valid_utf8(v)) return false;
+  if (!req.has_form_body()) return true;
+  for (const auto& [k, v] : req.form())
+    if (!is_valid_utf8(k) || !is_valid_utf8(v)) return false;
+  return true;
+}
 
 }  // namespace
 
@@ -38,6 +50,7 @@ Response Dispatcher::handle(Request& req) {
 
 Response Dispatcher::library_error(int status, const std::string& path) {
   Response res = status == 413 ? json_error(413, "payload_too_large", "Förfrågan är för stor.")
+                 : status == 431 ? json_error(431, "invalid_input", "Förfrågan har för många eller för stora rubriker.")
                  : status >= 500 ? json_error(status, "internal", "Ett oväntat fel inträffade.")
                                  : json_error(status, "invalid_input", "Förfrågan kunde inte tolkas.");
   add_security_headers(res, is_api_path(path));
@@ -72,6 +85,10 @@ Response Dispatcher::dispatch(Request& req) {
                  : pages_.error_page(req, 405, "Metoden stöds inte för den här adressen.");
     return api ? json_error(404, "not_found", "Adressen finns inte.")
                : pages_.error_page(req, 404, "Sidan finns inte.");
+  }
+  if (!all_utf8(req)) {
+    const char* message = "Förfrågan innehåller tecken som inte är giltig UTF-8.";
+    return api ? json_error(400, "invalid_input", message) : pages_.error_page(req, 400, message);
   }
   if (route->auth == Auth::none) return route->handler(req);
 

@@ -107,11 +107,37 @@ Response json_list(const json& items, std::size_t total) {
   return json_response({{"items", items}, {"total", total}});
 }
 
+namespace {
+// Nesting deeper than any request body needs. nlohmann parses without recursion,
+// but copying, comparing and printing a value recurse once per level: refuse
+// deep bodies before they become values.
+constexpr int kMaxJsonDepth = 64;
+
+bool nested_too_deep(const std::string& body) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : body) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+}  // namespace
+
 Result<json> parse_object(const std::string& body) {
   if (body.empty()) return invalid("", "Förfrågan saknar innehåll (JSON-objekt väntades).");
+  if (nested_too_deep(body)) return invalid("", "JSON-innehållet är för djupt nästlat.");
   json j;
   try {
-    // Depth is bounded by the body size limit; nlohmann parses iteratively enough for 1 MiB.
     j = json::parse(body);
   } catch (const json::exception&) {  // parse_error, and out_of_range for numbers such as 1e400
     return invalid("", "Ogiltig JSON i förfrågan.");

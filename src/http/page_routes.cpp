@@ -82,6 +82,7 @@ void add_page_routes(Router& router, app::Services& services, PageRenderer& page
                 {"next", next}};
       return pages.render(req, "login", view.dump(), status_for(r.error().code));
     }
+    end_previous_session(services, req);
     // Only a local path is followed after login (no open redirect).
     Response res = Response::redirect(is_local_path(next) ? next : "/");
     res.headers.emplace_back("Set-Cookie", session_cookie(r->session_token, config.secure_cookies, false));

@@ -37,5 +37,8 @@ void add_programme_report_view(app::Services& services, const Request& req, cons
 
 // Shared by the session API and the login page.
 std::string session_cookie(const std::string& token, bool secure, bool clear);
+// Ends the session the request's cookie names, if any: called at login, so that a
+// cookie a browser held before (planted, or another user's) is never honoured after it.
+void end_previous_session(app::Services& services, const Request& req);
 
 }  // namespace stegvis::http

@@ -17,6 +17,10 @@ const std::multimap<std::string, std::string>& Request::form() const {
   return *form_;
 }
 
+bool Request::has_form_body() const {
+  return form_.has_value() || header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0;
+}
+
 std::string Request::form_value(const std::string& name) const {
   auto it = form().find(name);
   return it == form().end() ? std::string() : it->second;

@@ -34,6 +34,8 @@ struct Request {
   std::string form_value(const std::string& name) const;
   // Fields that arrived as multipart/form-data (set by the adapter instead of parsing the body).
   void set_form(std::multimap<std::string, std::string> fields) { form_ = std::move(fields); }
+  // True when the body is a form (url-encoded or multipart), not JSON or nothing.
+  bool has_form_body() const;
 
  private:
   mutable std::optional<std::multimap<std::string, std::string>> form_;

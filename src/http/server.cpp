@@ -3,15 +3,135 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <arpa/inet.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
 #include <mutex>
 
 #include "http/dispatcher.hpp"
 
 namespace stegvis::http {
 namespace {
+using Clock = std::chrono::steady_clock;
+
+bool wait_for(int sock, short events, int timeout_ms) {
+  pollfd p{sock, events, 0};
+  int n = 0;
+  do n = poll(&p, 1, std::max(timeout_ms, 0));
+  while (n < 0 && errno == EINTR);
+  return n > 0 && (p.revents & (events | POLLHUP | POLLERR));
+}
+
+void address_of(int sock, bool peer, std::string& ip, int& port) {
+  sockaddr_storage addr{};
+  socklen_t len = sizeof addr;
+  if ((peer ? getpeername : getsockname)(sock, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return;
+  char buf[INET6_ADDRSTRLEN] = {};
+  if (addr.ss_family == AF_INET) {
+    auto* a = reinterpret_cast<sockaddr_in*>(&addr);
+    inet_ntop(AF_INET, &a->sin_addr, buf, sizeof buf);
+    port = ntohs(a->sin_port);
+  } else if (addr.ss_family == AF_INET6) {
+    auto* a = reinterpret_cast<sockaddr_in6*>(&addr);
+    inet_ntop(AF_INET6, &a->sin6_addr, buf, sizeof buf);
+    port = ntohs(a->sin6_port);
+  }
+  ip = buf;
+}
+
+// A connection whose reads end at the request's deadline as well as after
+// read_timeout of silence.
+class DeadlineStream : public httplib::Stream {
+ public:
+  DeadlineStream(int sock, int read_timeout_ms, int write_timeout_ms, std::size_t max_request_bytes)
+      : sock_(sock), read_timeout_ms_(read_timeout_ms), write_timeout_ms_(write_timeout_ms),
+        max_request_bytes_(max_request_bytes) {}
+  void start_request(Clock::time_point deadline) {
+    deadline_ = deadline;
+    read_bytes_ = 0;
+  }
+
+  bool is_readable() const override {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now()).count();
+    return left > 0 && wait_for(sock_, POLLIN, static_cast<int>(std::min<long long>(left, read_timeout_ms_)));
+  }
+  bool is_writable() const override { return wait_for(sock_, POLLOUT, write_timeout_ms_); }
+  // Ends the request once it passes its byte budget too (endless headers would otherwise fill memory).
+  ssize_t read(char* ptr, size_t size) override {
+    if (read_bytes_ >= max_request_bytes_ || !is_readable()) return -1;
+    ssize_t n = 0;
+    do n = ::recv(sock_, ptr, std::min(size, max_request_bytes_ - read_bytes_), 0);
+    while (n < 0 && errno == EINTR);
+    if (n > 0) read_bytes_ += static_cast<std::size_t>(n);
+    return n;
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    if (!is_writable()) return -1;
+    ssize_t n = 0;
+    do n = ::send(sock_, ptr, size, MSG_NOSIGNAL);
+    while (n < 0 && errno == EINTR);
+    return n;
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override { address_of(sock_, true, ip, port); }
+  void get_local_ip_and_port(std::string& ip, int& port) const override { address_of(sock_, false, ip, port); }
+  socket_t socket() const override { return sock_; }
+
+ private:
+  int sock_;
+  int read_timeout_ms_, write_timeout_ms_;
+  std::size_t max_request_bytes_, read_bytes_ = 0;
+  Clock::time_point deadline_ = Clock::now();
+};
+
+// Room for the request line and headers on top of the body limit.
+constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
+
+// cpp-httplib times out each read on its own, so a client that drips a byte
+// a second would hold a worker thread for ever (slowloris). This server runs
+// the library's keep-alive loop itself, with one deadline per request: the
+// whole request must arrive within request_timeout of its first byte.
+class DeadlineServer : public httplib::Server {
+ public:
+  explicit DeadlineServer(std::chrono::seconds request_timeout) : request_timeout_(request_timeout) {}
+
+ private:
+  bool process_and_close_socket(socket_t sock) override {
+    DeadlineStream stream(sock, static_cast<int>(read_timeout_sec_ * 1000 + read_timeout_usec_ / 1000),
+                          static_cast<int>(write_timeout_sec_ * 1000 + write_timeout_usec_ / 1000),
+                          payload_max_length_ + kMaxHeaderBytes);
+    bool ok = false;
+    for (std::size_t left = keep_alive_max_count_; left > 0 && idle_until_request(sock); --left) {
+      stream.start_request(Clock::now() + request_timeout_);
+      bool closed = false;
+      ok = process_request(stream, left == 1, closed, nullptr);
+      if (!ok || closed) break;
+    }
+    shutdown(sock, SHUT_RDWR);
+    close(sock);
+    return ok;
+  }
+
+  // Waits for the next request on a kept-alive connection; false when the
+  // client went quiet for keep_alive_timeout or the server is stopping.
+  bool idle_until_request(int sock) const {
+    const auto until = Clock::now() + std::chrono::seconds(keep_alive_timeout_sec_);
+    while (svr_sock_ != INVALID_SOCKET && Clock::now() < until)
+      if (wait_for(sock, POLLIN, 100)) return true;
+    return false;
+  }
+
+  std::chrono::seconds request_timeout_;
+};
+
 std::mutex g_mutex;
 httplib::Server* g_server = nullptr;
+// No browser or integration sends more; more is an attack on memory.
+constexpr std::size_t kMaxHeaders = 100;
 
 Request to_request(const httplib::Request& in) {
   Request r;
@@ -44,7 +164,7 @@ void send(const Response& out, httplib::Response& res) {
 
 bool serve(const ServerConfig& config, Dispatcher& dispatcher, const std::function<void()>& on_listening,
            std::string* error) {
-  httplib::Server server;
+  DeadlineServer server(std::chrono::seconds(std::max(1, config.request_timeout_s)));
   const int threads = config.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
   server.set_tcp_nodelay(true);  // else ~40 ms per response (Nagle + delayed ACK)
@@ -60,6 +180,7 @@ bool serve(const ServerConfig& config, Dispatcher& dispatcher, const std::functi
   server.set_payload_max_length(config.max_body_bytes);
 
   auto handler = [&dispatcher](const httplib::Request& req, httplib::Response& res) {
+    if (req.headers.size() > kMaxHeaders) return send(dispatcher.library_error(431, req.path), res);
     Request r = to_request(req);
     send(dispatcher.handle(r), res);
   };

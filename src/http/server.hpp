@@ -14,7 +14,8 @@ struct ServerConfig {
   int port = 8080;
   int threads = 32;
   std::size_t max_body_bytes = 1 << 20;  // 1 MiB; larger bodies get 413
-  int read_timeout_s = 10;
+  int read_timeout_s = 10;     // silence on a connection for this long drops it
+  int request_timeout_s = 30;  // a request must arrive whole within this long of its first byte
   int write_timeout_s = 10;
   int keep_alive_max = 100;
 };

@@ -25,8 +25,10 @@ void add_static_routes(Router& router, const std::string& web_dir) {
   router.add("GET", "/static/{file}", Auth::none, false, [web_dir, cache, mutex](Request& req) {
     const std::string name = req.params["file"];
     auto dot = name.rfind('.');
-    // One path segment (the router guarantees no '/'), no hidden files, a known type.
+    // A plain file name (no '/', '\\', NUL or '%' can survive this), no hidden files, a known type.
     if (name.empty() || name[0] == '.' || name.find("..") != std::string::npos || dot == std::string::npos ||
+        name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
+            std::string::npos ||
         !kTypes.count(name.substr(dot)))
       return Response::text("Filen finns inte.", 404);
     std::lock_guard<std::mutex> lock(*mutex);

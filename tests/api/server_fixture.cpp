@@ -116,7 +116,7 @@ const ServerInfo& server() {
     freopen(log.c_str(), "w", stderr);
     freopen(log.c_str(), "a", stdout);
     execl(STEGVIS_BINARY, STEGVIS_BINARY, "serve", "--db", i.db_url.c_str(), "--port", port.c_str(), "--key-file",
-          i.key_file.c_str(), "--threads", "8", static_cast<char*>(nullptr));
+          i.key_file.c_str(), "--threads", "8", "--read-timeout", "2", static_cast<char*>(nullptr));
     _exit(127);
   }
   ServerEnvironment::pid() = pid;

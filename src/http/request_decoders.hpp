@@ -1,0 +1,81 @@
+// Pure decoders of the JSON request bodies of /api/v1: JSON in, a use case's
+// input (or an Error naming the field) out. No services, no I/O: the names a
+// body may use for parties and municipalities come through Lookups, so that
+// the routes and the fuzz targets (fuzz/) run exactly the same code.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "app/enrolment_service.hpp"
+#include "app/organisation_service.hpp"
+#include "app/referral_service.hpp"
+#include "http/json_codec.hpp"
+
+namespace stegvis::http {
+
+// The vocabularies a body may name by id or exact name, loaded on first use.
+struct Lookups {
+  std::function<Result<std::vector<Party>>()> parties;
+  std::function<Result<std::vector<Municipality>>()> municipalities;
+};
+
+struct ConsentInput {
+  std::vector<Id> parties;
+  std::string date;
+  bool given = false;
+};
+struct AllocationInput {
+  Id staff_id = 0;
+  std::string override_reason;
+};
+struct FinalReportSentInput {
+  std::string date;
+  std::vector<std::string> to;
+};
+struct StaffInput {
+  Staff staff;
+  std::string password;  // only on create
+};
+struct Credentials {
+  std::string username, password;
+};
+struct TokenInput {
+  std::string username, name;
+};
+
+// Participant path (api.md "Participant path").
+std::optional<Error> decode_referral(const json& j, const Lookups& lookups, app::ReferralInput& in);
+std::optional<Error> decode_decision(const json& j, app::DecisionInput& in);
+std::optional<Error> decode_consent(const json& j, const Lookups& lookups, ConsentInput& in);
+std::optional<Error> decode_allocation(const json& j, AllocationInput& in);
+// "version" is the plan version the client read; -1 (untouched) when absent.
+std::optional<Error> decode_plan(const json& j, const Lookups& lookups, Plan& plan, int& expected_version);
+std::optional<Error> decode_contact(const json& j, Contact& c);
+std::optional<Error> decode_follow_up(const json& j, FollowUp& f);
+std::optional<Error> decode_exit(const json& j, app::ExitInput& in);
+std::optional<Error> decode_final_report_sent(const json& j, FinalReportSentInput& in);
+
+// Organisation, staff and session.
+std::optional<Error> decode_association(const json& j, Association& a);
+std::optional<Error> decode_party(const json& j, Party& p);
+std::optional<Error> decode_municipality(const json& j, Municipality& m);
+std::optional<Error> decode_programme(const json& j, Programme& p);
+std::optional<Error> decode_track(const json& j, Track& t);
+std::optional<Error> decode_unit(const json& j, const Lookups& lookups, app::UnitInput& u);
+// with_login: a new member of staff (username and password too); else an update.
+std::optional<Error> decode_staff(const json& j, bool with_login, StaffInput& in);
+std::optional<Error> decode_password(const json& j, std::string& password);
+std::optional<Error> decode_credentials(const json& j, Credentials& c);
+std::optional<Error> decode_token(const json& j, TokenInput& t);
+std::optional<Error> decode_personal_number_search(const json& j, std::string& personal_number);
+
+// Every decoder above under its name, decoding into a throwaway value: the fuzz
+// target runs them all. A new decoder belongs both above and in this table.
+struct NamedDecoder {
+  const char* name;
+  std::function<std::optional<Error>(const json&, const Lookups&)> decode;
+};
+const std::vector<NamedDecoder>& request_decoders();
+
+}  // namespace stegvis::http
