@@ -154,7 +154,7 @@ class PgWriter final : public BulkWriter {
 std::unique_ptr<BulkWriter> open_sqlite_bulk_writer(const std::string& path);
 
 std::unique_ptr<BulkWriter> open_bulk_writer(const std::string& url) {
-  if (url.rfind("sqlite:", 0) == 0) return open_sqlite_bulk_writer(url.substr(7));
+  if (url.rfind("sqlite:", 0) == 0) return open_sqlite_bulk_writer(url.substr(7, url.find('?') == std::string::npos ? std::string::npos : url.find('?') - 7));
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) return std::make_unique<PgWriter>(url);
   throw std::runtime_error("unknown database URL '" + url + "'");
 }
