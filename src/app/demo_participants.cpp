@@ -2,6 +2,7 @@
 // (who, where, which stage, which dates), then written with the stores in one
 // transaction together with the audit entries of each event.
 #include "app/demo_participants.hpp"
+#include "app/demo_ratings.hpp"
 #include "app/demo_texts.hpp"
 
 #include <algorithm>
@@ -105,6 +106,7 @@ struct Draft {
   std::vector<Contact> contacts;
   std::vector<FollowUp> follow_ups;
   std::vector<GoalRating> ratings;
+  std::vector<Rating> meeting_ratings;  // ORS/SRS
 };
 
 Organisation read_organisation(store::Store& tx, Dice& dice) {
@@ -457,7 +459,17 @@ void write(store::Store& tx, std::int64_t now, const Organisation& o, Draft& d) 
     p.add_follow_up(eid, f, moment(*parse_date(f.date), 13));
     audit(staff, "follow_up.add", "enrolment", eid, f.decision);
   }
-  if (!d.exit) return;
+  for (auto r : d.meeting_ratings) {
+    r.staff_id = s.id;
+    Id id = p.add_rating(eid, r, "", moment(*parse_date(r.date), 15));
+    audit(staff, "rating.add", "enrolment", eid, "rating " + std::to_string(id) + " " + r.scale);
+  }
+  if (!d.exit) {
+    if (d.ratings.empty()) return;
+    p.set_goal_ratings(eid, d.ratings);
+    audit(staff, "goal_rating.save", "enrolment", eid, "start " + std::to_string(d.ratings.size()) + " areas");
+    return;
+  }
   p.set_goal_ratings(eid, d.ratings);
   audit(staff, "enrolment.exit", "enrolment", eid, e.outcome);
   if (!e.final_report_sent_on.empty()) audit(staff, "final_report.sent", "enrolment", eid);
@@ -560,6 +572,11 @@ Status load_demo_participants(Env& env, std::uint32_t seed) {
       if (pl.municipality.id == r.municipality_id) place = pl.municipality.name;
     draft_path(*d, dice, today, place);
     draft_final_report(*d, dice, today);
+    // Ratings draw from seeds of their own, so the draws above stay what they were.
+    const auto own = seed ^ (0x9E3779B9u * static_cast<std::uint32_t>(d - drafts.data() + 1));
+    d->meeting_ratings = draft_meeting_ratings(own, d->contacts, d->exit && is_progression_outcome(d->enrolment.outcome));
+    if (!d->exit && (own >> 8) % 100 < 85)
+      d->ratings = draft_start_goal_ratings(own + 1, d->plans.empty() ? std::vector<Goal>{} : d->plans.front().goals);
   }
 
   const std::int64_t now = env.now();

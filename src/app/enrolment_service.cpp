@@ -90,6 +90,7 @@ Result<EnrolmentView> EnrolmentService::view(const Actor& actor, Id id) {
     v.contacts = p.contacts(id);
     v.follow_ups = p.follow_ups(id);
     v.goal_ratings = p.goal_ratings(id);
+    v.ratings = p.ratings(id);
     if (e.staff_id)
       if (auto s = tx->staff().get(*e.staff_id)) v.staff_name = s->name;
     if (auto u = tx->organisation().unit(e.unit_id); u && u->controller_party_id)
@@ -103,6 +104,7 @@ Result<EnrolmentView> EnrolmentService::view(const Actor& actor, Id id) {
     planned = parse_date(v.follow_ups.front().next_follow_up);
   v.follow_up_due = follow_up_due(start, last, planned);
   v.plan_due = plan_due(start);
+  v.rating_summary = summarise_ratings(v.ratings);
   if (!v.enrolment.exit_date.empty()) v.final_report_due = final_report_due(*parse_date(v.enrolment.exit_date));
   // Every view of a participant's data is in the audit log (domain.md §8).
   record_standalone(env_, actor, "enrolment.read", "enrolment", std::to_string(id));

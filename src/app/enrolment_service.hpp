@@ -9,6 +9,7 @@
 #include "app/env.hpp"
 #include "domain/due_work.hpp"
 #include "domain/participant.hpp"
+#include "domain/rating_scale.hpp"
 #include "domain/result.hpp"
 #include "store/participant_store.hpp"
 
@@ -34,6 +35,8 @@ struct EnrolmentView {
   std::vector<Contact> contacts;
   std::vector<FollowUp> follow_ups;
   std::vector<GoalRating> goal_ratings;
+  std::vector<Rating> ratings;  // ORS/SRS by date, read and audited with the rest of the view
+  RatingSummary rating_summary;
   std::string staff_name;
   std::string controller;  // the unit's personal-data controller
   Date follow_up_due;

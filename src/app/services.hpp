@@ -6,6 +6,7 @@
 #include "app/enrolment_service.hpp"
 #include "app/env.hpp"
 #include "app/organisation_service.hpp"
+#include "app/rating_service.hpp"
 #include "app/referral_service.hpp"
 #include "app/staff_service.hpp"
 
@@ -13,7 +14,7 @@ namespace stegvis::app {
 
 struct Services {
   explicit Services(Env e)
-      : env(std::move(e)), auth(env), organisation(env), staff(env), audit(env), referrals(env), enrolments(env) {}
+      : env(std::move(e)), auth(env), organisation(env), staff(env), audit(env), referrals(env), enrolments(env), ratings(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -24,6 +25,7 @@ struct Services {
   AuditService audit;
   ReferralService referrals;
   EnrolmentService enrolments;
+  RatingService ratings;
 };
 
 }  // namespace stegvis::app

@@ -297,7 +297,7 @@ void add_participant_routes(Router& router, app::Services& services) {
   });
 
   // ---- enrolments ----
-  router.add("GET", "/api/v1/enrolments", Auth::session, true, [&enrolments](Request& req) {
+  router.add("GET", "/api/v1/enrolments", Auth::session, true, [&services, &enrolments](Request& req) {
     store::EnrolmentFilter f;
     if (auto e = read_id_query(req, "unit", f.unit_id)) return json_error(*e);
     if (auto e = read_id_query(req, "staff", f.staff_id)) return json_error(*e);
@@ -308,8 +308,14 @@ void add_participant_routes(Router& router, app::Services& services) {
     int total = 0;
     auto r = enrolments.list(*req.actor, f, &total);
     if (!r) return json_error(r.error());
+    // Three or more ORS ratings without reliable improvement, for the whole page from one query.
+    auto summaries = services.ratings.summaries(*req.actor, *r);
     json items = json::array();
-    for (const auto& e : *r) items.push_back(enrolment_json(e));
+    for (const auto& e : *r) {
+      items.push_back(enrolment_json(e));
+      auto s = summaries.find(e.id);
+      items.back()["no_improvement"] = s != summaries.end() && s->second.no_improvement;
+    }
     return json_list(items, static_cast<std::size_t>(std::max(total, 0)));
   });
 

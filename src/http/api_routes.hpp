@@ -10,5 +10,6 @@ void add_session_routes(Router& router, app::Services& services, const DispatchC
 void add_organisation_routes(Router& router, app::Services& services);
 void add_staff_routes(Router& router, app::Services& services);
 void add_participant_routes(Router& router, app::Services& services);
+void add_rating_routes(Router& router, app::Services& services);
 
 }  // namespace stegvis::http

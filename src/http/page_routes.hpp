@@ -18,6 +18,7 @@ void add_referral_decision_pages(Router& router, app::Services& services, PageRe
 void add_allocation_pages(Router& router, app::Services& services, PageRenderer& pages);
 void add_enrolment_list_pages(Router& router, app::Services& services, PageRenderer& pages);
 void add_enrolment_pages(Router& router, app::Services& services, PageRenderer& pages);
+void add_rating_pages(Router& router, app::Services& services, PageRenderer& pages);
 void add_static_routes(Router& router, const std::string& web_dir);
 
 // Shared by the session API and the login page.

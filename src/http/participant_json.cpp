@@ -1,5 +1,7 @@
 #include "http/participant_json.hpp"
 
+#include "http/rating_json.hpp"
+
 namespace stegvis::http {
 namespace {
 json opt_id(const std::optional<Id>& v) { return v ? json(*v) : json(nullptr); }
@@ -121,6 +123,8 @@ json view_json(const app::EnrolmentView& v) {
   json ratings = json::array();
   for (const auto& g : v.goal_ratings) ratings.push_back({{"phase", g.phase}, {"area", g.area}, {"rating", g.rating}});
   j["goal_ratings"] = ratings;
+  j["goal_changes"] = goal_changes_json(v.goal_ratings);
+  j["rating_summary"] = rating_summary_json(v.rating_summary);
   // What is due next: the plan until one is saved, follow-ups while active, the final document until sent.
   const bool active = e.active();
   j["due"] = {{"plan", active && !v.plan ? json(to_string(v.plan_due)) : json(nullptr)},

@@ -93,4 +93,10 @@ json follow_up_form_view(const FollowUp& f);
 json exit_form_view(const app::ExitInput& in);
 json sent_form_view(const std::string& date, const std::vector<std::string>& to);
 
+// The ORS/SRS section and the goal-area ratings (participant_pages_ratings.cpp); a state
+// whose form is "rating_ORS", "rating_SRS" or "goal_ratings" puts its values and error there.
+json ratings_view(PageRenderer& pages, const Request& req, const std::vector<Rating>& ratings,
+                  const RatingSummary& summary, const std::string& today, const FormState* state);
+json goal_ratings_view(const std::vector<GoalRating>& ratings, const FormState* state);
+
 }  // namespace stegvis::http::participant

@@ -225,6 +225,8 @@ Response enrolment_page(app::Services& services, PageRenderer& pages, const Requ
         {"sent_on", e.final_report_sent_on.empty() ? json(false) : json(e.final_report_sent_on)},
         {"sent_to", sent_to},
         {"form", sent_form_view(today, {"participant", "referrer"})}}},
+      {"ratings", ratings_view(pages, req, v->ratings, v->rating_summary, today, state)},
+      {"goal", goal_ratings_view(v->goal_ratings, state)},
       {"saved", {{req.query_value("saved").empty() ? "none" : req.query_value("saved"), true}}}};
   if (state) {
     static const std::map<std::string, std::string> kSection{{"consent", "consent"}, {"plan", "plan"},

@@ -74,11 +74,18 @@ void add_enrolment_list_pages(Router& router, app::Services& services, PageRende
     if (!org) return error_response(pages, req, org.error());
 
     std::string today = app::today_string(services.env);
+    // "Ingen förbättring" for the whole page from one query.
+    auto summaries = services.ratings.summaries(actor, *list);
+    bool any_no_improvement = false;
     json rows = json::array();
     for (const auto& e : *list) {
       auto v = services.enrolments.view(actor, e.id);
       if (!v) continue;  // not visible to this user after all
       rows.push_back(enrolment_row(*org, *v, today));
+      auto s = summaries.find(e.id);
+      bool flag = s != summaries.end() && s->second.no_improvement;
+      rows.back()["no_improvement"] = flag;
+      any_no_improvement = any_no_improvement || flag;
     }
     std::string unit_name;
     if (unit)
@@ -100,6 +107,7 @@ void add_enrolment_list_pages(Router& router, app::Services& services, PageRende
               {"filters", filters},
               {"rows", rows},
               {"has_rows", !rows.empty()},
+              {"any_no_improvement", any_no_improvement},
               {"total", total},
               {"page", page + 1},
               {"pages", std::max(1, pages_total)},

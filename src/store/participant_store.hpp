@@ -11,6 +11,7 @@
 
 #include "domain/due_work.hpp"
 #include "domain/participant.hpp"
+#include "domain/rating_scale.hpp"
 
 namespace stegvis::store {
 
@@ -70,6 +71,15 @@ class ParticipantStore {
   virtual std::vector<FollowUp> follow_ups(Id enrolment_id) = 0;
   virtual void set_goal_ratings(Id enrolment_id, const std::vector<GoalRating>& ratings) = 0;
   virtual std::vector<GoalRating> goal_ratings(Id enrolment_id) = 0;
+  virtual void delete_goal_ratings(Id enrolment_id, const std::string& phase) = 0;
+
+  // ORS/SRS ratings, items and total in tenths (migration 003). A repeated request key
+  // returns the id stored the first time, as for contacts.
+  virtual Id add_rating(Id enrolment_id, const Rating& r, const std::string& request_key, std::int64_t now) = 0;
+  virtual std::vector<Rating> ratings(Id enrolment_id) = 0;  // by date, then id
+  // The summary of each listed enrolment that has ratings, from one query for the whole
+  // list (a page of a caseload): each scale's count and first and latest rating.
+  virtual std::map<Id, RatingSummary> rating_summaries(const std::vector<Id>& enrolment_ids) = 0;
 };
 
 }  // namespace stegvis::store

@@ -499,4 +499,9 @@ std::vector<GoalRating> SqlParticipantStore::goal_ratings(Id enrolment_id) {
   return out;
 }
 
+void SqlParticipantStore::delete_goal_ratings(Id enrolment_id, const std::string& phase) {
+  long long e = enrolment_id;
+  sql_ << "DELETE FROM goal_rating WHERE enrolment_id = :e AND phase = :p", soci::use(e), soci::use(phase);
+}
+
 }  // namespace stegvis::store::sql

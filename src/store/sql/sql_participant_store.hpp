@@ -43,6 +43,11 @@ class SqlParticipantStore final : public ParticipantStore {
   std::vector<FollowUp> follow_ups(Id enrolment_id) override;
   void set_goal_ratings(Id enrolment_id, const std::vector<GoalRating>& ratings) override;
   std::vector<GoalRating> goal_ratings(Id enrolment_id) override;
+  void delete_goal_ratings(Id enrolment_id, const std::string& phase) override;
+  // Ratings are in sql_participant_store_ratings.cpp.
+  Id add_rating(Id enrolment_id, const Rating& r, const std::string& request_key, std::int64_t now) override;
+  std::vector<Rating> ratings(Id enrolment_id) override;
+  std::map<Id, RatingSummary> rating_summaries(const std::vector<Id>& enrolment_ids) override;
 
  private:
   const crypto::FieldCipher& cipher() const;

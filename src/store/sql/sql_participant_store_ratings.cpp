@@ -1,0 +1,110 @@
+// SQL of the ORS/SRS ratings (table rating, migration 003): items and totals in
+// tenths, idempotent inserts on a request key, and the caseload list's summaries
+// of many enrolments from one query.
+#include <string>
+
+#include "store/sql/sql_participant_store.hpp"
+#include "store/sql/sql_util.hpp"
+
+namespace stegvis::store::sql {
+namespace {
+
+constexpr const char* kRatingCols =
+    "SELECT id, rating_date, scale, item1, item2, item3, item4, total, staff_id, enrolment_id FROM rating ";
+
+Rating read_rating(const soci::row& r) {
+  Rating x;
+  x.id = col_int(r, 0);
+  x.date = col_str(r, 1);
+  x.scale = col_str(r, 2);
+  for (std::size_t i = 0; i < 4; ++i) x.items[i] = static_cast<int>(col_int(r, 3 + i));
+  x.total = static_cast<int>(col_int(r, 7));
+  x.staff_id = col_opt_int(r, 8);
+  return x;
+}
+
+// The first and the latest rating per enrolment and scale, with the count, for a list of
+// enrolments: at most four rows per enrolment whatever the number of ratings.
+constexpr const char* kEndsSql =
+    "SELECT id, rating_date, scale, item1, item2, item3, item4, total, staff_id, enrolment_id, n, first_no, last_no "
+    "FROM (SELECT rating.*, COUNT(*) OVER w AS n, "
+    "ROW_NUMBER() OVER (PARTITION BY enrolment_id, scale ORDER BY rating_date, id) AS first_no, "
+    "ROW_NUMBER() OVER (PARTITION BY enrolment_id, scale ORDER BY rating_date DESC, id DESC) AS last_no "
+    "FROM rating WHERE enrolment_id IN (%IDS%) WINDOW w AS (PARTITION BY enrolment_id, scale)) ends "
+    "WHERE first_no = 1 OR last_no = 1";
+
+// Ids per query: keeps the statement small; a caseload page is 25.
+constexpr std::size_t kIdsPerQuery = 500;
+
+}  // namespace
+
+Id SqlParticipantStore::add_rating(Id enrolment_id, const Rating& r, const std::string& request_key,
+                                   std::int64_t now) {
+  NullableId staff(r.staff_id);
+  long long e = enrolment_id, at = now, id = 0;
+  long long i1 = r.items[0], i2 = r.items[1], i3 = r.items[2], i4 = r.items[3], total = r.total;
+  if (request_key.empty()) {
+    sql_ << "INSERT INTO rating (enrolment_id, rating_date, scale, item1, item2, item3, item4, total, staff_id, "
+            "created_at) VALUES (:e, :d, :s, :i1, :i2, :i3, :i4, :t, :st, :at) RETURNING id",
+        soci::use(e), soci::use(r.date), soci::use(r.scale), soci::use(i1), soci::use(i2), soci::use(i3),
+        soci::use(i4), soci::use(total), soci::use(staff.value, staff.ind), soci::use(at), soci::into(id);
+    return id;
+  }
+  // A concurrent repeat of the same key waits for the first and then inserts nothing.
+  sql_ << "INSERT INTO rating (enrolment_id, rating_date, scale, item1, item2, item3, item4, total, staff_id, "
+          "request_key, created_at) VALUES (:e, :d, :s, :i1, :i2, :i3, :i4, :t, :st, :k, :at) "
+          "ON CONFLICT (request_key) DO NOTHING RETURNING id",
+      soci::use(e), soci::use(r.date), soci::use(r.scale), soci::use(i1), soci::use(i2), soci::use(i3),
+      soci::use(i4), soci::use(total), soci::use(staff.value, staff.ind), soci::use(request_key), soci::use(at),
+      soci::into(id);
+  if (sql_.got_data()) return id;
+  sql_ << "SELECT id FROM rating WHERE request_key = :k", soci::use(request_key), soci::into(id);
+  return id;
+}
+
+std::vector<Rating> SqlParticipantStore::ratings(Id enrolment_id) {
+  long long e = enrolment_id;
+  std::vector<Rating> out;
+  soci::rowset<soci::row> rs =
+      (sql_.prepare << std::string(kRatingCols) + "WHERE enrolment_id = :e ORDER BY rating_date, id", soci::use(e));
+  for (const auto& r : rs) out.push_back(read_rating(r));
+  return out;
+}
+
+std::map<Id, RatingSummary> SqlParticipantStore::rating_summaries(const std::vector<Id>& enrolment_ids) {
+  struct Ends {
+    int count = 0;
+    Rating first, latest;
+  };
+  std::map<Id, std::map<std::string, Ends>> ends;
+  for (std::size_t from = 0; from < enrolment_ids.size(); from += kIdsPerQuery) {
+    // The list is of integer ids formatted here, never text from a request.
+    std::string ids;
+    for (std::size_t i = from; i < std::min(enrolment_ids.size(), from + kIdsPerQuery); ++i)
+      ids += (ids.empty() ? "" : ",") + std::to_string(enrolment_ids[i]);
+    std::string sql = kEndsSql;
+    sql.replace(sql.find("%IDS%"), 5, ids);
+    soci::rowset<soci::row> rs = sql_.prepare << sql;
+    for (const auto& r : rs) {
+      Rating x = read_rating(r);
+      Ends& end = ends[col_int(r, 9)][x.scale];
+      end.count = static_cast<int>(col_int(r, 10));
+      if (col_int(r, 11) == 1) end.first = x;
+      if (col_int(r, 12) == 1) end.latest = x;
+    }
+  }
+  std::map<Id, RatingSummary> out;
+  for (const auto& [enrolment, scales] : ends) {
+    RatingSummary s;
+    for (const auto& [code, end] : scales) {
+      const RatingScale* scale = find_rating_scale(code);
+      if (!scale) continue;
+      (scale == &ors_scale() ? s.ors : s.srs) = summarise_scale(*scale, end.count, end.first, end.latest);
+    }
+    s.no_improvement = no_improvement(s.ors);
+    out[enrolment] = s;
+  }
+  return out;
+}
+
+}  // namespace stegvis::store::sql
