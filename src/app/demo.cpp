@@ -4,6 +4,7 @@
 
 #include "app/actor.hpp"
 #include "app/demo_participants.hpp"
+#include "app/report_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/staff_service.hpp"
 #include "domain/vocabulary.hpp"
@@ -131,6 +132,23 @@ Status load_demo(Env& env) {
       }
     }
   }
+  // The four example targets of issue #4 for Sikta mot arbetslivet.
+  ReportService reports(env);
+  auto target = [&](const char* name, const char* population, const char* condition, const char* parameter, int pct) {
+    Target t;
+    t.programme_id = programme;
+    t.name = name;
+    t.population = population;
+    t.condition = condition;
+    t.parameter = parameter;
+    t.threshold_pct = pct;
+    must(reports.save_target(sys, t));
+  };
+  target("Vidare till arbete, studier eller fortsatt rehabilitering", "exits", "outcome_in",
+         "arbete,arbete_med_stod,studier,ame_rehab,af_fk_samarbete", 100);
+  target("Vidare till arbetsplatsförlagd aktivitet", "exits", "outcome_in", "arbete,arbete_med_stod,ame_rehab", 60);
+  target("Andel kvinnor bland påbörjade", "starts", "gender", "female", 50);
+  target("Tillförlitlig förbättring på ORS", "exits", "ors_reliable_improvement", "", 50);
   return load_demo_participants(env);
 }
 

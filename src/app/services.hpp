@@ -8,13 +8,14 @@
 #include "app/organisation_service.hpp"
 #include "app/rating_service.hpp"
 #include "app/referral_service.hpp"
+#include "app/report_service.hpp"
 #include "app/staff_service.hpp"
 
 namespace stegvis::app {
 
 struct Services {
   explicit Services(Env e)
-      : env(std::move(e)), auth(env), organisation(env), staff(env), audit(env), referrals(env), enrolments(env), ratings(env) {}
+      : env(std::move(e)), auth(env), organisation(env), staff(env), audit(env), referrals(env), enrolments(env), ratings(env), reports(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -26,6 +27,7 @@ struct Services {
   ReferralService referrals;
   EnrolmentService enrolments;
   RatingService ratings;
+  ReportService reports;
 };
 
 }  // namespace stegvis::app

@@ -35,5 +35,14 @@ struct BenchDataOptions {
 };
 // Fills an empty database with the generated national data set (bench/generator).
 int run_bench_data(const Config& c, const BenchDataOptions& o);
+struct ReportOptions {
+  long long programme_id = 0;
+  std::string from, to;
+  std::string group_by = "unit";
+  std::string format = "json";  // json, csv, xlsx, pdf
+  std::string out;              // file to write
+};
+// stegvis report period: the period report to a file, suppressed and audited as the command line.
+int run_report_period(const Config& c, const ReportOptions& o);
 
 }  // namespace stegvis::cli

@@ -1,4 +1,4 @@
-// stegvis: serve, migrate, demo, user, audit. CLI11 lives in this file only (slow header).
+// stegvis: serve, migrate, demo, user, audit, report. CLI11 lives in this file only (slow header).
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -70,6 +70,19 @@ int main(int argc, char** argv) {
   bench_data->add_option("--scale", bo.scale, "1.0 = 1,000,000 enrolments, 10,000,000 contacts, 5,000 staff")->capture_default_str();
   bench_data->add_option("--seed", bo.seed, "The same seed and scale give the same data")->capture_default_str();
   bench_data->add_option("--tokens-out", bo.tokens_out, "Write the staff's bearer tokens and caseloads here (for bench/load.lua)");
+  auto* report = app.add_subcommand("report", "Reports for scheduled runs");
+  report->require_subcommand(1);
+  ReportOptions ro;
+  auto* period = report->add_subcommand("period", "The period report of a programme to a file");
+  db_flag(period);
+  period->add_option("--programme", ro.programme_id, "Programme id")->required();
+  period->add_option("--from", ro.from, "First day, YYYY-MM-DD (included)")->required();
+  period->add_option("--to", ro.to, "Last day, YYYY-MM-DD (included)")->required();
+  period->add_option("--group-by", ro.group_by, "unit, municipality, track, gender or age_band")->capture_default_str();
+  period->add_option("--format", ro.format, "json, csv, xlsx or pdf")
+      ->check(CLI::IsMember({"json", "csv", "xlsx", "pdf"}))
+      ->capture_default_str();
+  period->add_option("--out", ro.out, "File to write")->required();
 
   CLI11_PARSE(app, argc, argv);
   try {
@@ -92,6 +105,7 @@ int main(int argc, char** argv) {
     if (*enable) return run_user_disable(c, uo, false);
     if (*list) return run_user_list(c);
     if (*bench_data) return run_bench_data(c, bo);
+    if (*period) return run_report_period(c, ro);
   } catch (const std::exception& e) {
     std::cerr << "stegvis: " << e.what() << "\n";
     return 1;

@@ -63,6 +63,10 @@ Response programme_page(app::Services& services, PageRenderer& pages, const Requ
             {"units", units},
             {"party_options", options(*parties, std::nullopt, pages.text(req, "choose_none"))},
             {"saved", req.query_value("saved") == "1"}};
+  if (id) {
+    auto suppress = services.reports.suppression(*req.actor, id);
+    view["suppression"] = {{"on", !suppress || *suppress}};
+  }
   if (!error.empty()) view["error_" + form] = error;
   return pages.render(req, "admin_programme", view.dump(), status);
 }

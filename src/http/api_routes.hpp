@@ -11,5 +11,8 @@ void add_organisation_routes(Router& router, app::Services& services);
 void add_staff_routes(Router& router, app::Services& services);
 void add_participant_routes(Router& router, app::Services& services);
 void add_rating_routes(Router& router, app::Services& services);
+// Targets, the period report and the dashboard (api_report_routes.cpp).
+void add_report_routes(Router& router, app::Services& services);
+Result<app::PeriodReportRequest> period_request(Request& req, const std::string& format);
 
 }  // namespace stegvis::http

@@ -12,6 +12,7 @@ void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer&
   add_staff_routes(r, services);
   add_participant_routes(r, services);
   add_rating_routes(r, services);
+  add_report_routes(r, services);
   add_static_routes(r, pages.web_dir());
   add_page_routes(r, services, pages, config);
   add_admin_staff_pages(r, services, pages);
@@ -23,6 +24,7 @@ void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer&
   add_enrolment_list_pages(r, services, pages);
   add_enrolment_pages(r, services, pages);
   add_rating_pages(r, services, pages);
+  add_report_pages(r, services, pages);
 }
 
 }  // namespace stegvis::http

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "app/access.hpp"
+#include "app/report_service.hpp"
 
 namespace stegvis::http {
 namespace fs = std::filesystem;
@@ -133,6 +134,8 @@ Response PageRenderer::render(const Request& req, const std::string& page, const
     view["nav"] = {
         {"admin", app::allowed(a, app::Permission::manage_staff)},
         {"audit", app::allowed(a, app::Permission::view_audit)},
+        {"report", app::ReportService::may_view_reports_somewhere(a)},
+        {"dashboard", app::ReportService::may_view_dashboard(a)},
     };
     // The participant path's entry points: the first coordinated unit's lists, and one's own caseload.
     json links = json::array();

@@ -46,6 +46,24 @@ json unit_view(PageRenderer& pages, const Request& req, const Unit& u, const std
 
 }  // namespace
 
+Response render_programme_page(app::Services& services, PageRenderer& pages, const Request& req, Id id,
+                               const std::string& target_error, const Target* entered, int status) {
+  auto p = services.organisation.programme(*req.actor, id);
+  if (!p) return error_response(pages, req, p.error());
+  auto parties = services.organisation.parties(*req.actor);
+  if (!parties) return error_response(pages, req, parties.error());
+  json units = json::array();
+  for (const auto& u : p->units) units.push_back(unit_view(pages, req, u, *parties, nullptr));
+  json tracks = json::array();
+  for (const auto& t : p->tracks)
+    tracks.push_back({{"name", t.name}, {"code", t.code}, {"min_age", t.min_age}, {"max_age", t.max_age},
+                      {"staff_role", pages.text(req, "role_" + std::string(to_code(t.staff_role)))}});
+  json view{{"title", p->name},          {"programme", to_json(*p, false)}, {"units", units},
+            {"tracks", tracks},          {"can_edit", app::allowed(*req.actor, app::Permission::manage_organisation)}};
+  add_programme_report_view(services, req, *p, view, target_error, entered);
+  return pages.render(req, "programme", view.dump(), status);
+}
+
 void add_page_routes(Router& router, app::Services& services, PageRenderer& pages, const DispatchConfig& config) {
   router.add("GET", "/login", Auth::none, false, [&pages](Request& req) {
     json view{{"title", pages.text(req, "login_title")}, {"next", req.query_value("next")}};
@@ -126,19 +144,7 @@ void add_page_routes(Router& router, app::Services& services, PageRenderer& page
   router.add("GET", "/programmes/{id}", Auth::session, false, [&services, &pages](Request& req) {
     auto id = parse_id(req.params["id"]);
     if (!id) return pages.error_page(req, 404, pages.text(req, "not_found"));
-    auto p = services.organisation.programme(*req.actor, *id);
-    if (!p) return error_response(pages, req, p.error());
-    auto parties = services.organisation.parties(*req.actor);
-    if (!parties) return error_response(pages, req, parties.error());
-    json units = json::array();
-    for (const auto& u : p->units) units.push_back(unit_view(pages, req, u, *parties, nullptr));
-    json tracks = json::array();
-    for (const auto& t : p->tracks)
-      tracks.push_back({{"name", t.name}, {"code", t.code}, {"min_age", t.min_age}, {"max_age", t.max_age},
-                        {"staff_role", pages.text(req, "role_" + std::string(to_code(t.staff_role)))}});
-    json view{{"title", p->name},          {"programme", to_json(*p, false)}, {"units", units},
-              {"tracks", tracks},          {"can_edit", app::allowed(*req.actor, app::Permission::manage_organisation)}};
-    return pages.render(req, "programme", view.dump());
+    return render_programme_page(services, pages, req, *id);
   });
 
   router.add("GET", "/units/{id}", Auth::session, false, [&services, &pages](Request& req) {

@@ -1,6 +1,9 @@
 // The HTML pages: login, start page, programme and unit pages, and the
 // administrator's pages. Handlers build a JSON view model and render a template.
 #pragma once
+#include <nlohmann/json.hpp>
+
+#include "domain/target.hpp"
 #include "app/services.hpp"
 #include "http/dispatcher.hpp"
 #include "http/page_renderer.hpp"
@@ -20,6 +23,15 @@ void add_enrolment_list_pages(Router& router, app::Services& services, PageRende
 void add_enrolment_pages(Router& router, app::Services& services, PageRenderer& pages);
 void add_rating_pages(Router& router, app::Services& services, PageRenderer& pages);
 void add_static_routes(Router& router, const std::string& web_dir);
+// The period report, the dashboard and the targets' forms (report_pages.cpp).
+void add_report_pages(Router& router, app::Services& services, PageRenderer& pages);
+// The programme page, with a target form's error and entered values when saving failed.
+Response render_programme_page(app::Services& services, PageRenderer& pages, const Request& req, Id id,
+                               const std::string& target_error = {}, const Target* entered = nullptr,
+                               int status = 200);
+// Adds the report links and the targets section to the programme page's view.
+void add_programme_report_view(app::Services& services, const Request& req, const Programme& p, nlohmann::json& view,
+                               const std::string& error, const Target* entered);
 
 // Shared by the session API and the login page.
 std::string session_cookie(const std::string& token, bool secure, bool clear);

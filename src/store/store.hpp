@@ -10,6 +10,7 @@
 #include "domain/organisation.hpp"
 #include "store/participant_store.hpp"
 #include "store/records.hpp"
+#include "store/report_store.hpp"
 
 namespace stegvis::store {
 
@@ -99,6 +100,7 @@ class Store {
   virtual SessionStore& sessions() = 0;
   virtual AuditStore& audit() = 0;
   virtual ParticipantStore& participants() = 0;
+  virtual ReportStore& reports() = 0;
   virtual void commit() = 0;
 };
 

@@ -10,7 +10,8 @@ SqlStore::SqlStore(soci::connection_pool& pool, const Dialect& dialect, bool wri
       staff_(session_),
       sessions_(session_),
       audit_(session_, dialect),
-      participants_(session_, std::move(cipher)) {
+      participants_(session_, std::move(cipher)),
+      reports_(session_) {
   dialect_.exec_script(session_, write ? dialect_.begin_write : dialect_.begin_read);
   open_ = true;
 }

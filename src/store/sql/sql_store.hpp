@@ -7,6 +7,7 @@
 #include "store/sql/sql_audit_store.hpp"
 #include "store/sql/sql_organisation_store.hpp"
 #include "store/sql/sql_participant_store.hpp"
+#include "store/sql/sql_report_store.hpp"
 #include "store/sql/sql_session_store.hpp"
 #include "store/sql/sql_staff_store.hpp"
 #include "store/store.hpp"
@@ -26,6 +27,7 @@ class SqlStore final : public Store {
   SessionStore& sessions() override { return sessions_; }
   AuditStore& audit() override { return audit_; }
   ParticipantStore& participants() override { return participants_; }
+  ReportStore& reports() override { return reports_; }
   void commit() override;
 
  private:
@@ -37,6 +39,7 @@ class SqlStore final : public Store {
   SqlSessionStore sessions_;
   SqlAuditStore audit_;
   SqlParticipantStore participants_;
+  SqlReportStore reports_;
 };
 
 }  // namespace stegvis::store::sql
