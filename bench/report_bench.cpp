@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -27,6 +28,9 @@ using namespace stegvis;
 using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
+// The figures checked: per unit the counts, outcomes and plans within 30 days, and of the
+// period's exits the ORS/SRS and goal-area figures (the engine's other figures, follow-up
+// timeliness and times in the programme, are not part of the comparison).
 // Per unit: active at the start, started, exited, active at the end, and starts with a plan within 30 days.
 // Days since 1970 differ per dialect; everything else is the same statement.
 std::string counts_sql(bool sqlite) {
@@ -50,9 +54,34 @@ constexpr const char* kOutcomesSql =
     "SELECT e.unit_id, e.outcome, COUNT(*) FROM enrolment e "
     "WHERE e.programme_id = :p AND e.exit_date >= :f AND e.exit_date <= :t GROUP BY e.unit_id, e.outcome";
 
+// ORS/SRS of the period's exits per unit and scale: rated, sums of the first and latest totals,
+// rated twice or more, reliable improvement (5 points), first below the cut-off.
+constexpr const char* kRatingsSql =
+    "SELECT y.unit_id, y.scale, COUNT(*), SUM(y.first_total), SUM(y.last_total), "
+    "SUM(CASE WHEN y.n >= 2 THEN 1 ELSE 0 END), SUM(CASE WHEN y.n >= 2 AND y.last_total - y.first_total >= 50 "
+    "THEN 1 ELSE 0 END), SUM(CASE WHEN y.first_total < CASE WHEN y.scale = 'ORS' THEN 250 ELSE 360 END THEN 1 ELSE 0 END) "
+    "FROM (SELECT e.unit_id, r.scale, COUNT(*) OVER w AS n, "
+    "  FIRST_VALUE(r.total) OVER w_ordered AS first_total, LAST_VALUE(r.total) OVER w_ordered AS last_total, "
+    "  ROW_NUMBER() OVER (PARTITION BY r.enrolment_id, r.scale ORDER BY r.rating_date, r.id) AS rn "
+    "  FROM enrolment e JOIN rating r ON r.enrolment_id = e.id "
+    "  WHERE e.programme_id = :p AND e.exit_date >= :f AND e.exit_date <= :t "
+    "  WINDOW w AS (PARTITION BY r.enrolment_id, r.scale), w_ordered AS (PARTITION BY r.enrolment_id, r.scale "
+    "  ORDER BY r.rating_date, r.id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) y "
+    "WHERE y.rn = 1 GROUP BY y.unit_id, y.scale";
+
+// Goal areas of the period's exits rated at start and exit: rated, sums, improved.
+constexpr const char* kGoalsSql =
+    "SELECT e.unit_id, s.area, COUNT(*), SUM(s.rating), SUM(x.rating), SUM(CASE WHEN x.rating > s.rating THEN 1 ELSE 0 END) "
+    "FROM enrolment e JOIN goal_rating s ON s.enrolment_id = e.id AND s.phase = 'start' "
+    "JOIN goal_rating x ON x.enrolment_id = e.id AND x.phase = 'exit' AND x.area = s.area "
+    "WHERE e.programme_id = :p AND e.exit_date >= :f AND e.exit_date <= :t AND s.rating > 0 AND x.rating > 0 "
+    "GROUP BY e.unit_id, s.area";
+
 struct UnitFigures {
   long long active_at_start = 0, started = 0, exited = 0, active_at_end = 0, plan_within_30 = 0;
   std::map<std::string, long long> outcomes;
+  // scale or goal area → {rated, first/start sum, latest/exit sum, rated twice, improved, below cut-off}
+  std::map<std::string, std::vector<long long>> ratings, goals;
   bool operator==(const UnitFigures&) const = default;
 };
 
@@ -84,6 +113,14 @@ std::map<long long, UnitFigures> hand_written(soci::session& s, bool sqlite, lon
   soci::rowset<soci::row> os =
       (s.prepare << kOutcomesSql, soci::use(programme, "p"), soci::use(from, "f"), soci::use(to, "t"));
   for (const auto& r : os) out[num(r, 0)].outcomes[r.get<std::string>(1)] = num(r, 2);
+  soci::rowset<soci::row> rs2 =
+      (s.prepare << kRatingsSql, soci::use(programme, "p"), soci::use(from, "f"), soci::use(to, "t"));
+  for (const auto& r : rs2)
+    out[num(r, 0)].ratings[r.get<std::string>(1)] = {num(r, 2), num(r, 3), num(r, 4), num(r, 5), num(r, 6), num(r, 7)};
+  soci::rowset<soci::row> gs =
+      (s.prepare << kGoalsSql, soci::use(programme, "p"), soci::use(from, "f"), soci::use(to, "t"));
+  for (const auto& r : gs)
+    out[num(r, 0)].goals[r.get<std::string>(1)] = {num(r, 2), num(r, 3), num(r, 4), num(r, 5)};
   return out;
 }
 
@@ -99,6 +136,16 @@ std::map<long long, UnitFigures> product_figures(const PeriodReport& report) {
     u.plan_within_30 = g.plan_within_30.numerator;
     for (const auto& [code, n] : g.exits_by_outcome)
       if (n) u.outcomes[code] = n;
+    // Means back to sums (the engine divides by the count; the totals are in tenths, the means in points).
+    auto sum = [](std::optional<double> mean, int n, double unit) { return mean ? std::llround(*mean * n * unit) : 0LL; };
+    for (const auto& [scale, a] : {std::pair<std::string, const RatingAggregate*>{"ORS", &g.ors}, {"SRS", &g.srs}})
+      if (a->rated)
+        u.ratings[scale] = {a->rated, sum(a->mean_first, a->rated, 10), sum(a->mean_latest, a->rated, 10),
+                            a->reliable_improvement.denominator, a->reliable_improvement.numerator,
+                            a->below_cutoff_first.numerator};
+    for (const auto& [area, a] : g.goals)
+      if (a.rated)
+        u.goals[area] = {a.rated, sum(a.mean_start, a.rated, 1), sum(a.mean_exit, a.rated, 1), a.improved.numerator};
   }
   return out;
 }
