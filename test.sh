@@ -99,6 +99,22 @@ else
   FAILED=$((FAILED + 1)); PROBLEMS+=("postgresql-start")
 fi
 
+stage "benchmark smoke test (bench/run.sh --scale 0.01; timings are not judged)"
+BENCH_PG=""
+if [ -n "${PGURL:-}" ] && runuser -u postgres -- psql -h "$PGDIR" -p "$PGPORT" -q \
+     -c "CREATE DATABASE stegvis_bench OWNER stegvis" >/dev/null 2>&1; then
+  BENCH_PG="$PGURL/stegvis_bench"
+fi
+BENCH_LOG=$(mktemp)
+if STEGVIS_BENCH_PG="$BENCH_PG" bench/run.sh --scale 0.01 --duration 3 >"$BENCH_LOG" 2>&1; then
+  sed -n '/^Stegvis benchmark/,$p' "$BENCH_LOG"
+  echo "bench: 1 passed, 0 failed"; PASSED=$((PASSED + 1))
+else
+  tail -30 "$BENCH_LOG"
+  echo "bench: 0 passed, 1 failed"; FAILED=$((FAILED + 1)); PROBLEMS+=("bench")
+fi
+rm -f "$BENCH_LOG"
+
 stage "browser tests (Chromium)"
 BLOG=$(mktemp)
 node --test --test-reporter=tap tests/browser/ >"$BLOG" 2>&1

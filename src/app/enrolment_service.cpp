@@ -337,43 +337,25 @@ Result<std::vector<DueItem>> EnrolmentService::tasks(const Actor& actor) {
     auto tx = env_.db.begin(false);
     auto& p = tx->participants();
     std::set<Id> seen;
-    auto add = [&](const Enrolment& e) {
-      if (!seen.insert(e.id).second) return;
-      // Only what still needs doing: active ones, and exited ones whose final document is not sent.
-      if (!e.active() && !e.final_report_sent_on.empty()) return;
-      EnrolmentSnapshot s;
-      s.enrolment_id = e.id;
-      s.label = "#" + std::to_string(e.id);
-      s.start = *parse_date(e.start_date);
-      if (!e.exit_date.empty()) s.exit = parse_date(e.exit_date);
-      auto plan = p.plan(e.id);
-      s.has_plan = plan.has_value();
-      if (plan && !plan->next_follow_up.empty()) s.planned_follow_up = parse_date(plan->next_follow_up);
-      auto fus = p.follow_ups(e.id);
-      if (!fus.empty()) {
-        s.last_follow_up = parse_date(fus.front().date);
-        if (!fus.front().next_follow_up.empty()) s.planned_follow_up = parse_date(fus.front().next_follow_up);
-      }
-      snaps.push_back(s);
+    // Only what still needs doing (the store's open work): active ones, and exited ones whose final document is not sent.
+    auto add = [&](EnrolmentSnapshot s) {
+      if (!seen.insert(s.enrolment_id).second) return;
+      s.label = "#" + std::to_string(s.enrolment_id);
+      snaps.push_back(std::move(s));
     };
-    store::EnrolmentFilter mine;
-    mine.staff_id = actor.user_id;
-    mine.limit = 500;
-    for (const auto& e : p.enrolments(mine, nullptr)) add(e);
+    for (auto& s : p.open_work(actor.user_id, std::nullopt)) add(std::move(s));
     std::set<Id> units;
     for (const auto& r : actor.roles)
       if (r.role == Role::samordnare && r.unit_id) units.insert(*r.unit_id);
-    auto all_loads = p.caseloads();
     for (Id unit : units) {
-      store::EnrolmentFilter f;
-      f.unit_id = unit;
-      f.limit = 10000;
-      for (const auto& e : p.enrolments(f, nullptr)) add(e);
-      for (const auto& r : p.referrals(unit, ""))
-        if (r.status == "received" || r.status == "intake_booked")
+      for (auto& s : p.open_work(std::nullopt, unit)) add(std::move(s));
+      // Undecided ones only: opening every referral the unit ever had would unseal thousands of fields.
+      for (const char* status : {"received", "intake_booked"})
+        for (const auto& r : p.referrals(unit, status))
           referrals.push_back({r.id, "#" + std::to_string(r.id), *parse_date(r.received_on)});
+      auto unit_loads = p.caseloads_of_unit(unit);
       for (const auto& s : tx->staff().list(unit))
-        loads.push_back({s.id, s.name, all_loads[s.id], static_cast<int>(capacity(s))});
+        loads.push_back({s.id, s.name, unit_loads[s.id], static_cast<int>(capacity(s))});
     }
   }
   auto today = *parse_date(today_string(env_));

@@ -30,6 +30,13 @@ int run_user_passwd(const Config& c, const UserOptions& o);
 int run_user_disable(const Config& c, const UserOptions& o, bool disable);
 int run_user_list(const Config& c);
 
+struct BenchDataOptions {
+  double scale = 1.0;
+  long long seed = 1;
+  std::string tokens_out;
+};
+// Fills an empty database with the generated national data set (bench/generator).
+int run_bench_data(const Config& c, const BenchDataOptions& o);
 struct ReportOptions {
   long long programme_id = 0;
   std::string from, to;

@@ -83,6 +83,13 @@ int main(int argc, char** argv) {
   auto* list = user->add_subcommand("list", "List users");
   db_flag(list);
 
+  BenchDataOptions bo;
+  auto* bench_data = app.add_subcommand("bench-data", "Fill an empty database with the generated national benchmark data set");
+  db_flag(bench_data);
+  bench_data->add_option("--key-file", key_file, "Secret key file that seals the generated identities (created if missing)");
+  bench_data->add_option("--scale", bo.scale, "1.0 = 1,000,000 enrolments, 10,000,000 contacts, 5,000 staff")->capture_default_str();
+  bench_data->add_option("--seed", bo.seed, "The same seed and scale give the same data")->capture_default_str();
+  bench_data->add_option("--tokens-out", bo.tokens_out, "Write the staff's bearer tokens and caseloads here (for bench/load.lua)");
   auto* report = app.add_subcommand("report", "Reports for scheduled runs");
   report->require_subcommand(1);
   ReportOptions ro;
@@ -123,6 +130,7 @@ int main(int argc, char** argv) {
     if (*disable) return run_user_disable(c, uo, true);
     if (*enable) return run_user_disable(c, uo, false);
     if (*list) return run_user_list(c);
+    if (*bench_data) return run_bench_data(c, bo);
     if (*period) return run_report_period(c, ro);
   } catch (const std::exception& e) {
     std::cerr << "stegvis: " << e.what() << "\n";

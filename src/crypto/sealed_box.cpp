@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "crypto/crypto.hpp"
@@ -15,10 +16,19 @@ FieldCipher::FieldCipher(std::string key) : key_(std::move(key)) {
 
 std::string FieldCipher::seal(std::string_view plain) const {
   if (plain.empty()) return {};
+  std::string nonce(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, '\0');
+  randombytes_buf(nonce.data(), nonce.size());
+  return seal_with_nonce(plain, nonce);
+}
+
+std::string FieldCipher::seal_with_nonce(std::string_view plain, std::string_view nonce_in) const {
+  static_assert(kNonceBytes == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+  if (plain.empty()) return {};
+  if (nonce_in.size() != kNonceBytes) throw std::runtime_error("a nonce must be 24 bytes");
   std::string box(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + plain.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES,
                   '\0');
   auto* nonce = reinterpret_cast<unsigned char*>(box.data());
-  randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+  std::copy(nonce_in.begin(), nonce_in.end(), box.begin());
   unsigned long long len = 0;
   crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &len,
                                              reinterpret_cast<const unsigned char*>(plain.data()), plain.size(),

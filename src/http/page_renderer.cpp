@@ -3,6 +3,8 @@
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -19,6 +21,9 @@ namespace mus = kainjow::mustache;
 struct PageRenderer::Impl {
   std::map<std::string, std::string> templates;  // name → text
   std::map<std::string, json> catalogues;        // "sv", "en" → flat key → text
+  // The catalogues converted once: converting a few hundred texts on every page was most of a page's cost.
+  std::map<std::string, mus::data> catalogue_data;
+  std::uint64_t generation = 0;  // tells this renderer's parsed templates from an earlier one's
 };
 
 namespace {
@@ -56,18 +61,29 @@ mus::data to_data(const json& j) {
   }
 }
 
+// Parsed templates, one set per thread: render() is not const, and parsing a
+// template on every request cost more than rendering it.
+mus::mustache& parsed(std::uint64_t generation, const std::string& name, const std::string& text) {
+  thread_local std::map<std::pair<std::uint64_t, std::string>, std::unique_ptr<mus::mustache>> cache;
+  auto& slot = cache[{generation, name}];
+  if (!slot) {
+    slot = std::make_unique<mus::mustache>(text);
+    if (!slot->is_valid()) {
+      std::string error = slot->error_message();
+      slot.reset();
+      throw std::runtime_error("template error in " + name + ": " + error);
+    }
+  }
+  return *slot;
+}
+
 // Templates whose names start with "_" are partials, usable as {{> _name}} in any template.
-std::string render_template(const std::string& text, const json& view,
-                            const std::map<std::string, std::string>& templates) {
-  mus::mustache tmpl{text};  // render() is not const: one object per call
-  if (!tmpl.is_valid()) throw std::runtime_error("template error: " + tmpl.error_message());
-  mus::data data = to_data(view);
+void add_partials(mus::data& data, const std::map<std::string, std::string>& templates) {
   for (const auto& [name, body] : templates)
     if (!name.empty() && name[0] == '_') {
       const std::string* b = &body;
       data.set(name, mus::partial([b] { return *b; }));
     }
-  return tmpl.render(data);
 }
 
 }  // namespace
@@ -82,6 +98,10 @@ PageRenderer::PageRenderer(const std::string& web_dir) : impl_(std::make_unique<
   en.update(json::parse(read_file(fs::path(web_dir) / "i18n" / "en.json")));
   impl_->catalogues["sv"] = sv;
   impl_->catalogues["en"] = en;
+  impl_->catalogue_data.emplace("sv", to_data(sv));
+  impl_->catalogue_data.emplace("en", to_data(en));
+  static std::atomic<std::uint64_t> generations{0};
+  impl_->generation = ++generations;
 }
 
 PageRenderer::~PageRenderer() = default;
@@ -102,7 +122,6 @@ Response PageRenderer::render(const Request& req, const std::string& page, const
   if (it == impl_->templates.end()) throw std::runtime_error("no template " + page);
   json view = json::parse(view_json);
   const std::string l = lang(req);
-  view["t"] = impl_->catalogues.at(l);
   view["lang"] = l;
   view["lang_" + l] = true;
   view["path"] = req.path;
@@ -133,18 +152,25 @@ Response PageRenderer::render(const Request& req, const std::string& page, const
       links.push_back({{"href", "/enrolments"}, {"label", cat.value("enr_list_mine", "")}});
     view["participant_nav"] = links;
   }
-  json layout = view;
-  layout["content"] = render_template(it->second, view, impl_->templates);
-  return Response::html(render_template(impl_->templates.at("layout"), layout, impl_->templates), status);
+  // One view for the page and its layout: the layout sees the same values plus the rendered content.
+  mus::data data = to_data(view);
+  data.set("t", impl_->catalogue_data.at(l));
+  add_partials(data, impl_->templates);
+  std::string content = parsed(impl_->generation, page, it->second).render(data);
+  data.set("content", content);
+  const std::string& layout = impl_->templates.at("layout");
+  return Response::html(parsed(impl_->generation, "layout", layout).render(data), status);
 }
 
 Response PageRenderer::render_fragment(const Request& req, const std::string& name, const std::string& view_json) {
   auto it = impl_->templates.find(name);
   if (it == impl_->templates.end()) throw std::runtime_error("no template " + name);
   json view = json::parse(view_json);
-  view["t"] = impl_->catalogues.at(lang(req));
   view["csrf_token"] = req.csrf_token;
-  return Response::html(render_template(it->second, view, impl_->templates));
+  mus::data data = to_data(view);
+  data.set("t", impl_->catalogue_data.at(lang(req)));
+  add_partials(data, impl_->templates);
+  return Response::html(parsed(impl_->generation, name, it->second).render(data));
 }
 
 Response PageRenderer::error_page(const Request& req, int status, const std::string& message) {

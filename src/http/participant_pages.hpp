@@ -30,6 +30,9 @@ struct Org {
   std::string party_name(std::optional<Id> id) const;
 };
 Result<Org> load_org(app::Services& services, const app::Actor& actor);
+// Only one programme, with the parties that can take part in it (national and regional
+// ones and its own municipalities): a national installation has hundreds of each.
+Result<Org> load_org_of_programme(app::Services& services, const app::Actor& actor, Id programme_id);
 
 // [{value, label, selected}] for a code list; an empty choice first when empty_label is not empty.
 json term_options(const std::vector<Term>& list, const std::string& selected, const std::string& empty_label);

@@ -1,6 +1,7 @@
 // Helpers shared by the participant-path pages: organisation names, option
 // lists of the vocabulary, form reading and the error part of a view model.
 #include <algorithm>
+#include <set>
 
 #include "app/referral_service.hpp"
 #include "crypto/crypto.hpp"
@@ -50,6 +51,21 @@ Result<Org> load_org(app::Services& services, const app::Actor& actor) {
   auto parties = services.organisation.parties(actor);
   if (!parties) return parties.error();
   return Org{*programmes, *parties};
+}
+
+Result<Org> load_org_of_programme(app::Services& services, const app::Actor& actor, Id programme_id) {
+  auto programme = services.organisation.programme(actor, programme_id);
+  if (!programme) return programme.error();
+  auto parties = services.organisation.parties(actor);
+  if (!parties) return parties.error();
+  std::set<Id> own;
+  for (const auto& u : programme->units)
+    for (const auto& m : u.municipalities)
+      if (m.party_id) own.insert(*m.party_id);
+  std::vector<Party> relevant;
+  for (const auto& p : *parties)
+    if (p.kind != "kommun" || own.count(p.id)) relevant.push_back(p);
+  return Org{{*programme}, relevant};
 }
 
 json term_options(const std::vector<Term>& list, const std::string& selected, const std::string& empty_label) {

@@ -154,7 +154,7 @@ Response enrolment_page(app::Services& services, PageRenderer& pages, const Requ
                         const FormState* state, int status) {
   auto v = services.enrolments.view(*req.actor, id);
   if (!v) return error_response(pages, req, v.error());
-  auto org = load_org(services, *req.actor);
+  auto org = load_org_of_programme(services, *req.actor, v->enrolment.programme_id);
   if (!org) return error_response(pages, req, org.error());
   const auto& e = v->enrolment;
   std::string today = app::today_string(services.env);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/due_work.hpp"
 #include "domain/participant.hpp"
 #include "domain/rating_scale.hpp"
 
@@ -59,6 +60,12 @@ class ParticipantStore {
   virtual std::vector<Enrolment> enrolments_of_person(Id person_id) = 0;
   // Active enrolments per staff member (caseload).
   virtual std::map<Id, int> caseloads() = 0;
+  // The same for the staff with a role in one unit (counted over all their enrolments).
+  virtual std::map<Id, int> caseloads_of_unit(Id unit_id) = 0;
+  // Due-work snapshots of the enrolments that still need something (active, or
+  // exited with the final document not sent) of one member of staff or one unit,
+  // in one query; the label is left to the caller.
+  virtual std::vector<EnrolmentSnapshot> open_work(std::optional<Id> staff_id, std::optional<Id> unit_id) = 0;
 
   virtual void add_consent(Id enrolment_id, const Consent& c, std::optional<Id> by, std::int64_t now) = 0;
   virtual std::vector<Consent> consents(Id enrolment_id) = 0;  // latest decision per party first

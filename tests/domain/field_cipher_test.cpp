@@ -46,3 +46,13 @@ TEST(FieldCipher, KeyedHashesAreStablePerPurposeAndKey) {
   EXPECT_NE(c.keyed_hash("pn-index", "198112189876"), c.keyed_hash("pseudonym:1", "198112189876"));
   EXPECT_NE(c.keyed_hash("pn-index", "198112189876"), cipher('z').keyed_hash("pn-index", "198112189876"));
 }
+
+TEST(FieldCipher, ASealWithAGivenNonceOpensAndRepeatsForTheSameNonce) {
+  auto c = cipher();
+  std::string nonce(FieldCipher::kNonceBytes, '\x07');
+  auto a = c.seal_with_nonce("Anna Andersson", nonce);
+  EXPECT_EQ(a, c.seal_with_nonce("Anna Andersson", nonce));
+  EXPECT_NE(a, c.seal_with_nonce("Anna Andersson", std::string(FieldCipher::kNonceBytes, '\x08')));
+  EXPECT_EQ(c.open(a).value_or(""), "Anna Andersson");
+  EXPECT_THROW(c.seal_with_nonce("x", "short"), std::runtime_error);
+}

@@ -31,16 +31,17 @@ std::string now_iso() {
 
 class SqlDatabase final : public Database {
  public:
-  SqlDatabase(const Dialect& dialect, const std::string& connect, int pool_size)
+  SqlDatabase(const Dialect& dialect, const std::string& connect, int pool_size, const std::string& sqlite_sync = "FULL")
       : dialect_(dialect), pool_(static_cast<std::size_t>(pool_size)) {
     for (int i = 0; i < pool_size; ++i) {
       soci::session& s = pool_.at(static_cast<std::size_t>(i));
       if (dialect_.backend == "sqlite") {
         s.open(soci::sqlite3, connect);
         // WAL lets readers run beside one writer; FULL sync loses no committed write on power loss.
-        dialect_.exec_script(s,
-                             "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
-                             "PRAGMA busy_timeout=10000;");
+        // NORMAL (sqlite:PATH?synchronous=normal) syncs at checkpoints only: a crashed process loses
+        // nothing, a power cut may lose the last commits; for disks whose fsync takes milliseconds.
+        dialect_.exec_script(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=" + sqlite_sync +
+                                    "; PRAGMA busy_timeout=10000;");
       } else {
         s.open(soci::postgresql, connect);
         dialect_.exec_script(s, "SET client_min_messages = warning");
@@ -185,9 +186,16 @@ std::unique_ptr<Database> open_database(const std::string& url, int pool_size) {
   if (pool_size < 1) pool_size = 1;
   try {
     if (url.rfind("sqlite:", 0) == 0) {
-      std::string path = url.substr(7);
+      std::string path = url.substr(7), sync = "FULL";
+      if (auto q = path.find('?'); q != std::string::npos) {
+        std::string option = path.substr(q + 1);
+        path = path.substr(0, q);
+        if (option == "synchronous=normal") sync = "NORMAL";
+        else if (option != "synchronous=full")
+          throw std::runtime_error("unknown SQLite option '" + option + "': use ?synchronous=full or ?synchronous=normal");
+      }
       if (path.empty()) throw std::runtime_error("the SQLite URL names no file (sqlite:PATH)");
-      return std::make_unique<sql::SqlDatabase>(sql::sqlite_dialect(), "db=" + path + " timeout=10", pool_size);
+      return std::make_unique<sql::SqlDatabase>(sql::sqlite_dialect(), "db=" + path + " timeout=10", pool_size, sync);
     }
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
       return std::make_unique<sql::SqlDatabase>(sql::postgresql_dialect(), postgresql_keywords(url), pool_size);

@@ -262,26 +262,41 @@ std::optional<Enrolment> SqlParticipantStore::enrolment(Id id) {
 }
 
 namespace {
-// Every filter is bound; "no filter" is -1 for ids, so the SQL text is fixed.
-constexpr const char* kEnrolmentWhere =
-    "WHERE (:p1 = -1 OR programme_id = :p2) AND (:u1 = -1 OR unit_id = :u2) AND (:s1 = -1 OR staff_id = :s2) "
-    "AND (:st1 = '' OR (:st2 = 'active' AND exit_date IS NULL) OR (:st3 = 'exited' AND exit_date IS NOT NULL)) ";
+// The WHERE names only the filters that are set, so each shape can use its index
+// ("(:x = -1 OR col = :x)" hides the column from the planner and scans the table).
+// The text is built from fixed fragments; every value is bound.
+struct EnrolmentWhere {
+  std::string sql;
+  std::vector<long long> ids;
+  explicit EnrolmentWhere(const EnrolmentFilter& f) {
+    auto add = [&](const char* cond) { sql += sql.empty() ? "WHERE " : " AND "; sql += cond; };
+    if (f.programme_id) { add("programme_id = :p"); ids.push_back(*f.programme_id); }
+    if (f.unit_id) { add("unit_id = :u"); ids.push_back(*f.unit_id); }
+    if (f.staff_id) { add("staff_id = :s"); ids.push_back(*f.staff_id); }
+    if (f.status == "active") add("exit_date IS NULL");
+    if (f.status == "exited") add("exit_date IS NOT NULL");
+    sql += " ";
+  }
+};
 }  // namespace
 
 std::vector<Enrolment> SqlParticipantStore::enrolments(const EnrolmentFilter& f, int* total) {
-  long long p = f.programme_id.value_or(-1), u = f.unit_id.value_or(-1), s = f.staff_id.value_or(-1);
+  EnrolmentWhere where(f);
   long long limit = f.limit, offset = f.offset;
   if (total) {
     long long n = 0;
-    sql_ << std::string("SELECT COUNT(*) FROM enrolment ") + kEnrolmentWhere, soci::use(p), soci::use(p), soci::use(u),
-        soci::use(u), soci::use(s), soci::use(s), soci::use(f.status), soci::use(f.status), soci::use(f.status),
-        soci::into(n);
+    soci::details::prepare_temp_type count = (sql_.prepare << "SELECT COUNT(*) FROM enrolment " + where.sql);
+    count, soci::into(n);
+    for (auto& id : where.ids) count, soci::use(id);
+    soci::statement st(count);
+    st.execute(true);
     *total = static_cast<int>(n);
   }
-  soci::rowset<soci::row> rs =
-      (sql_.prepare << std::string(kEnrolmentCols) + kEnrolmentWhere + "ORDER BY start_date DESC, id DESC LIMIT :l OFFSET :o",
-       soci::use(p), soci::use(p), soci::use(u), soci::use(u), soci::use(s), soci::use(s), soci::use(f.status),
-       soci::use(f.status), soci::use(f.status), soci::use(limit), soci::use(offset));
+  soci::details::prepare_temp_type list =
+      (sql_.prepare << std::string(kEnrolmentCols) + where.sql + "ORDER BY start_date DESC, id DESC LIMIT :l OFFSET :o");
+  for (auto& id : where.ids) list, soci::use(id);
+  list, soci::use(limit), soci::use(offset);
+  soci::rowset<soci::row> rs(list);
   return load_enrolments(rs);
 }
 

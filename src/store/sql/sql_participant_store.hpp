@@ -28,6 +28,8 @@ class SqlParticipantStore final : public ParticipantStore {
   bool update_enrolment(const Enrolment& e) override;
   std::vector<Enrolment> enrolments_of_person(Id person_id) override;
   std::map<Id, int> caseloads() override;
+  std::map<Id, int> caseloads_of_unit(Id unit_id) override;  // in sql_due_work.cpp
+  std::vector<EnrolmentSnapshot> open_work(std::optional<Id> staff_id, std::optional<Id> unit_id) override;
   void add_consent(Id enrolment_id, const Consent& c, std::optional<Id> by, std::int64_t now) override;
   std::vector<Consent> consents(Id enrolment_id) override;
   void add_allocation(Id enrolment_id, Id staff_id, const std::string& date, const std::string& override_reason,
