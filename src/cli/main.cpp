@@ -83,26 +83,26 @@ int main(int argc, char** argv) {
   auto* list = user->add_subcommand("list", "List users");
   db_flag(list);
 
-  BenchDataOptions bo;
+  BenchDataOptions bdo;
   auto* bench_data = app.add_subcommand("bench-data", "Fill an empty database with the generated national benchmark data set");
   db_flag(bench_data);
   bench_data->add_option("--key-file", key_file, "Secret key file that seals the generated identities (created if missing)");
-  bench_data->add_option("--scale", bo.scale, "1.0 = 1,000,000 enrolments, 10,000,000 contacts, 5,000 staff")->capture_default_str();
-  bench_data->add_option("--seed", bo.seed, "The same seed and scale give the same data")->capture_default_str();
-  bench_data->add_option("--tokens-out", bo.tokens_out, "Write the staff's bearer tokens and caseloads here (for bench/load.lua)");
+  bench_data->add_option("--scale", bdo.scale, "1.0 = 1,000,000 enrolments, 10,000,000 contacts, 5,000 staff")->capture_default_str();
+  bench_data->add_option("--seed", bdo.seed, "The same seed and scale give the same data")->capture_default_str();
+  bench_data->add_option("--tokens-out", bdo.tokens_out, "Write the staff's bearer tokens and caseloads here (for bench/load.lua)");
   auto* report = app.add_subcommand("report", "Reports for scheduled runs");
   report->require_subcommand(1);
-  ReportOptions ro;
+  ReportOptions rpo;
   auto* period = report->add_subcommand("period", "The period report of a programme to a file");
   db_flag(period);
-  period->add_option("--programme", ro.programme_id, "Programme id")->required();
-  period->add_option("--from", ro.from, "First day, YYYY-MM-DD (included)")->required();
-  period->add_option("--to", ro.to, "Last day, YYYY-MM-DD (included)")->required();
-  period->add_option("--group-by", ro.group_by, "unit, municipality, track, gender or age_band")->capture_default_str();
-  period->add_option("--format", ro.format, "json, csv, xlsx or pdf")
+  period->add_option("--programme", rpo.programme_id, "Programme id")->required();
+  period->add_option("--from", rpo.from, "First day, YYYY-MM-DD (included)")->required();
+  period->add_option("--to", rpo.to, "Last day, YYYY-MM-DD (included)")->required();
+  period->add_option("--group-by", rpo.group_by, "unit, municipality, track, gender or age_band")->capture_default_str();
+  period->add_option("--format", rpo.format, "json, csv, xlsx or pdf")
       ->check(CLI::IsMember({"json", "csv", "xlsx", "pdf"}))
       ->capture_default_str();
-  period->add_option("--out", ro.out, "File to write")->required();
+  period->add_option("--out", rpo.out, "File to write")->required();
 
   CLI11_PARSE(app, argc, argv);
   try {
@@ -130,8 +130,8 @@ int main(int argc, char** argv) {
     if (*disable) return run_user_disable(c, uo, true);
     if (*enable) return run_user_disable(c, uo, false);
     if (*list) return run_user_list(c);
-    if (*bench_data) return run_bench_data(c, bo);
-    if (*period) return run_report_period(c, ro);
+    if (*bench_data) return run_bench_data(c, bdo);
+    if (*period) return run_report_period(c, rpo);
   } catch (const std::exception& e) {
     std::cerr << "stegvis: " << e.what() << "\n";
     return 1;

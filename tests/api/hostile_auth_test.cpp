@@ -109,7 +109,7 @@ TEST(HostileAuth, AnotherUnitsIdsAreRefusedOnEveryEnrolmentAndReferralRouteAndAu
 TEST(HostileAuth, ACookieHeldBeforeLoginIsNotHonouredAfterIt) {
   // A shared computer: one user's session cookie is still in the browser when the next logs in.
   ApiClient first = logged_in("styrgrupp");
-  for (const std::string& how : {"form", "api"}) {
+  for (const std::string& how : {std::string("form"), std::string("api")}) {
     SCOPED_TRACE(how);
     ApiClient held = logged_in("utvarderare");
     RawReply r;

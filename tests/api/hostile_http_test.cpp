@@ -183,7 +183,7 @@ TEST(HostileHttp, ADripFasterThanTheReadTimeoutIsCutOffByTheRequestDeadline) {
   // One byte every 0.5 s never trips a 2 s read timeout; the whole request must
   // still arrive within 3 x 2 s of its first byte.
   std::vector<std::future<double>> drips;
-  for (const std::string request : {std::string("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Drip: ") + std::string(200, 'a'),
+  for (const std::string& request : {std::string("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Drip: ") + std::string(200, 'a'),
                                     std::string("POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: 999\r\n\r\n") +
                                         std::string(999, '{')})
     for (int i = 0; i < 3; ++i)
