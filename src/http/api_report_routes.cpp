@@ -123,6 +123,18 @@ void add_report_routes(Router& router, app::Services& services) {
     return json_response({{"id", *id}, {"deleted", true}});
   });
 
+  // The programme's small-cell setting (the admin page's checkbox), so scripts and tests can set it too.
+  router.add("PUT", "/api/v1/programmes/{id}/report-settings", Auth::session, true, [&services](Request& req) {
+    auto programme = parse_id(req.params["id"]);
+    if (!programme) return json_error(not_found("Insatsen finns inte."));
+    auto body = parse_object(req.body);
+    if (!body) return json_error(body.error());
+    bool on = true;
+    if (auto e = read_bool(*body, "suppress_small_cells", on)) return json_error(*e);
+    auto r = services.reports.set_suppression(*req.actor, *programme, on);
+    if (!r) return json_error(r.error());
+    return json_response({{"suppress_small_cells", on}});
+  });
   router.add("GET", "/api/v1/programmes/{id}/reports/period", Auth::session, true, [&services](Request& req) {
     auto request = period_request(req, "json");
     if (!request) return json_error(request.error());
