@@ -29,7 +29,7 @@ const selectedLabel = (page, sel) => page.locator(`${sel} option:checked`).inner
 test('admin menu shows the administration links', async () => {
   const page = await adminPage();
   assert.deepEqual(await page.locator('header nav a').allInnerTexts(),
-    ['Start', 'Personal', 'Organisation', 'API-nycklar', 'Logg']);
+    ['Start', 'Rapport', 'Styrning', 'Personal', 'Organisation', 'API-nycklar', 'Logg']);
   await Promise.all([page.waitForURL('**/admin/staff'), page.click('header nav a:text("Personal")')]);
   assert.equal(await text(page.locator('main h1')), 'Personal och konton');
   const names = await page.locator('#staff-table tbody tr td:first-child').allInnerTexts();
