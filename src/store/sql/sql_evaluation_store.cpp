@@ -31,14 +31,6 @@ constexpr const char* kGoals =
     "SELECT g.enrolment_id, g.phase, g.area, g.rating FROM goal_rating g JOIN enrolment e ON e.id = g.enrolment_id "
     "WHERE ";
 
-std::vector<std::string> split(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream ss(s);
-  std::string part;
-  while (std::getline(ss, part, ','))
-    if (!part.empty()) out.push_back(part);
-  return out;
-}
 
 }  // namespace
 
@@ -64,11 +56,11 @@ std::vector<EvaluationFacts> SqlEvaluationStore::evaluation_facts(Id programme_i
     f.start_date = col_str(r, 8);
     f.exit_date = col_str(r, 9);
     f.outcome = col_str(r, 10);
-    f.income_before = split(col_str(r, 11));
+    f.income_before = split_list(col_str(r, 11));
     f.support_duration = col_str(r, 12);
     f.education = col_str(r, 13);
     f.occupation_before = col_str(r, 14);
-    f.income_after = split(col_str(r, 15));
+    f.income_after = split_list(col_str(r, 15));
     f.occupation_after = col_str(r, 16);
     by_id.emplace(id, std::move(f));
   }

@@ -17,14 +17,6 @@ std::string join(const std::vector<std::string>& v) {
   for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
   return out;
 }
-std::vector<std::string> split(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream ss(s);
-  std::string part;
-  while (std::getline(ss, part, ','))
-    if (!part.empty()) out.push_back(part);
-  return out;
-}
 std::string join_ids(const std::vector<Id>& v) {
   std::string out;
   for (Id i : v) out += (out.empty() ? "" : ",") + std::to_string(i);
@@ -32,7 +24,7 @@ std::string join_ids(const std::vector<Id>& v) {
 }
 std::vector<Id> split_ids(const std::string& s) {
   std::vector<Id> out;
-  for (const auto& p : split(s)) out.push_back(std::stoll(p));
+  for (const auto& p : split_list(s)) out.push_back(std::stoll(p));
   return out;
 }
 
@@ -146,7 +138,7 @@ std::vector<Referral> SqlParticipantStore::load_referrals(soci::rowset<soci::row
     x.anonymous = col_int(r, 8) != 0;
     x.gender = col_str(r, 9);
     x.birth_year = static_cast<int>(col_int(r, 10));
-    x.income_sources = split(col_str(r, 11));
+    x.income_sources = split_list(col_str(r, 11));
     x.coordination_parties = split_ids(col_str(r, 12));
     x.reason = open(col_str(r, 13));
     x.status = col_str(r, 14);
@@ -237,15 +229,15 @@ std::vector<Enrolment> SqlParticipantStore::load_enrolments(soci::rowset<soci::r
     e.exit_date = col_str(r, 11);
     e.outcome = col_str(r, 12);
     e.staff_id = col_opt_int(r, 13);
-    e.income_before = split(col_str(r, 14));
+    e.income_before = split_list(col_str(r, 14));
     e.support_duration = col_str(r, 15);
     e.education = col_str(r, 16);
     e.occupation_before = col_str(r, 17);
-    e.income_after = split(col_str(r, 18));
+    e.income_after = split_list(col_str(r, 18));
     e.occupation_after = col_str(r, 19);
     e.next_step = open(col_str(r, 20));
     e.final_report_sent_on = col_str(r, 21);
-    e.final_report_to = split(col_str(r, 22));
+    e.final_report_to = split_list(col_str(r, 22));
     e.version = static_cast<int>(col_int(r, 23));
     e.purged_on = col_str(r, 24);
     out.push_back(std::move(e));

@@ -44,14 +44,6 @@ constexpr const char* kGoals =
     "SELECT g.enrolment_id, g.phase, g.area, g.rating FROM goal_rating g JOIN enrolment e ON e.id = g.enrolment_id "
     "WHERE";
 
-std::vector<std::string> split(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream ss(s);
-  std::string part;
-  while (std::getline(ss, part, ','))
-    if (!part.empty()) out.push_back(part);
-  return out;
-}
 
 Date date_or_epoch(const std::string& s) { return parse_date(s).value_or(Date{}); }
 
@@ -159,8 +151,8 @@ std::vector<EnrolmentFacts> SqlReportStore::facts(Id programme_id, const std::st
         x.start = date_or_epoch(start[i]);
         if (exit_ind[i] == soci::i_ok) x.exit = parse_date(exit[i]);
         x.outcome = outcome[i];
-        x.income_before = split(before[i]);
-        x.income_after = split(after[i]);
+        x.income_before = split_list(before[i]);
+        x.income_after = split_list(after[i]);
         if (sent_ind[i] == soci::i_ok) x.final_report_sent = parse_date(sent[i]);
         if (staff_ind[i] == soci::i_ok) x.staff_id = staff[i];
         at[x.enrolment_id] = out.size();

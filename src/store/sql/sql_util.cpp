@@ -1,5 +1,6 @@
 #include "store/sql/sql_util.hpp"
 
+#include <sstream>
 #include <stdexcept>
 
 namespace stegvis::store::sql {
@@ -37,6 +38,15 @@ std::string col_str(const soci::row& r, std::size_t i) {
     case soci::dt_double: return std::to_string(r.get<double>(i));
     default: return std::to_string(col_int(r, i));
   }
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string part;
+  while (std::getline(ss, part, ','))
+    if (!part.empty()) out.push_back(part);
+  return out;
 }
 
 }  // namespace stegvis::store::sql

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace stegvis::store::sql {
 
@@ -22,5 +23,8 @@ struct NullableId {
     if (v) { value = *v; ind = soci::i_ok; }
   }
 };
+
+// A comma-separated list column (income sources, parties) as its parts, empty parts dropped.
+std::vector<std::string> split_list(const std::string& s);
 
 }  // namespace stegvis::store::sql
