@@ -51,7 +51,7 @@ constexpr const char* kLastNames[] = {"Lindqvist", "Berg", "Holm", "Nyström", "
 const std::vector<std::string>& demo_usernames() {
   static const std::vector<std::string> names{"admin",          "samordnare.vastra", "coach.katrineholm",
                                               "koordinator.eskilstuna", "insatsansvarig", "styrgrupp",
-                                              "utvarderare"};
+                                              "utvarderare",       "forbundschef",      "ekonom"};
   return names;
 }
 
@@ -112,6 +112,8 @@ Status load_demo(Env& env) {
   add("insatsansvarig", "Lena Insatsansvarig", std::nullopt, {{Role::insatsansvarig, {}, {}, 100}});
   add("styrgrupp", "Styrgruppsledamot Demo", party["Försäkringskassan"], {{Role::styrgrupp, {}, {}, 0}});
   add("utvarderare", "Utvärderare Demo", std::nullopt, {{Role::utvarderare, {}, {}, 0}});
+  add("forbundschef", "Maria Förbundschef", std::nullopt, {{Role::forbundschef, {}, {}, 100}});
+  add("ekonom", "Per Ekonom", std::nullopt, {{Role::ekonom, {}, {}, 50}});
   add("samordnare.vastra", "Karin Samordnare", region, {{Role::samordnare, unit["Västra"], {}, 100}});
   add("samordnare.sodra", "Omar Samordnare", region, {{Role::samordnare, unit["Södra"], {}, 100}});
   add("samordnare.norra", "Helena Samordnare", region, {{Role::samordnare, unit["Norra"], {}, 100}});

@@ -5,7 +5,7 @@
 
 namespace stegvis {
 namespace {
-constexpr std::array<std::pair<Role, std::string_view>, 9> kCodes{{
+constexpr std::array<std::pair<Role, std::string_view>, 10> kCodes{{
     {Role::administrator, "administrator"},
     {Role::forbundschef, "forbundschef"},
     {Role::insatsansvarig, "insatsansvarig"},
@@ -15,6 +15,7 @@ constexpr std::array<std::pair<Role, std::string_view>, 9> kCodes{{
     {Role::koordinator, "koordinator"},
     {Role::samverkansteam, "samverkansteam"},
     {Role::utvarderare, "utvarderare"},
+    {Role::ekonom, "ekonom"},
 }};
 }  // namespace
 
@@ -47,7 +48,8 @@ bool is_unit_scoped(Role role) {
 }
 
 bool sees_aggregates_only(Role role) {
-  return role == Role::forbundschef || role == Role::insatsansvarig || role == Role::styrgrupp;
+  return role == Role::forbundschef || role == Role::insatsansvarig || role == Role::styrgrupp ||
+         role == Role::ekonom;
 }
 
 }  // namespace stegvis

@@ -17,6 +17,7 @@ enum class Role {
   koordinator,
   samverkansteam,
   utvarderare,
+  ekonom,
 };
 
 std::string_view to_code(Role role);
