@@ -21,6 +21,8 @@ std::string file_name(const app::PeriodReportResult& r, const std::string& forma
 // The evaluator export (api_export_routes.cpp).
 void add_export_routes(Router& router, app::Services& services);
 void add_rating_routes(Router& router, app::Services& services);
+// Staffing financing and the allocation key (api_financing_routes.cpp).
+void add_financing_routes(Router& router, app::Services& services);
 // Register extract (right of access), in api_access_routes.cpp.
 void add_access_routes(Router& router, app::Services& services);
 

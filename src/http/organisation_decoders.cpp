@@ -147,6 +147,9 @@ const std::vector<NamedDecoder>& request_decoders() {
       entry<std::string>("password", [](const json& j, L, auto& v) { return decode_password(j, v); }),
       entry<Credentials>("credentials", [](const json& j, L, auto& v) { return decode_credentials(j, v); }),
       entry<TokenInput>("token", [](const json& j, L, auto& v) { return decode_token(j, v); }),
+      entry<std::vector<app::FinancingInput>>("financing",
+                                              [](const json& j, L l, auto& v) { return decode_financing(j, l, v); }),
+      entry<ScenarioInput>("allocation_scenario", [](const json& j, L, auto& v) { return decode_scenario(j, v); }),
   };
   return all;
 }

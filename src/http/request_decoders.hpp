@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/enrolment_service.hpp"
+#include "app/financing_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/referral_service.hpp"
 #include "http/json_codec.hpp"
@@ -69,6 +70,14 @@ std::optional<Error> decode_password(const json& j, std::string& password);
 std::optional<Error> decode_credentials(const json& j, Credentials& c);
 std::optional<Error> decode_token(const json& j, TokenInput& t);
 std::optional<Error> decode_personal_number_search(const json& j, std::string& personal_number);
+
+// Money: the staffing financing agreement and allocation-key scenarios (financing_decoders.cpp).
+struct ScenarioInput {
+  std::string name;
+  double population_weight = 0, socioeconomic_weight = 0;
+};
+std::optional<Error> decode_financing(const json& j, const Lookups& lookups, std::vector<app::FinancingInput>& rows);
+std::optional<Error> decode_scenario(const json& j, ScenarioInput& in);
 
 // Every decoder above under its name, decoding into a throwaway value: the fuzz
 // target runs them all. A new decoder belongs both above and in this table.
