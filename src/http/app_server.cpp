@@ -29,6 +29,7 @@ void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer&
   add_evaluation_export_pages(r, services, pages);
   add_rating_pages(r, services, pages);
   add_report_pages(r, services, pages);
+  add_financing_pages(r, services, pages);
 }
 
 }  // namespace stegvis::http
