@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/actor.hpp"
+#include "app/demo_governance.hpp"
 #include "app/demo_participants.hpp"
 #include "app/report_service.hpp"
 #include "app/organisation_service.hpp"
@@ -151,7 +152,8 @@ Status load_demo(Env& env) {
   target("Vidare till arbetsplatsförlagd aktivitet", "exits", "outcome_in", "arbete,arbete_med_stod,ame_rehab", 60);
   target("Andel kvinnor bland påbörjade", "starts", "gender", "female", 50);
   target("Tillförlitlig förbättring på ORS", "exits", "ors_reliable_improvement", "", 50);
-  return load_demo_participants(env);
+  if (auto st = load_demo_participants(env); !st) return st;
+  return load_demo_governance(env);
 }
 
 }  // namespace stegvis::app

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "app/enrolment_service.hpp"
+#include "app/governance_service.hpp"
+#include "app/plan_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/referral_service.hpp"
 #include "http/json_codec.hpp"
@@ -69,6 +71,20 @@ std::optional<Error> decode_password(const json& j, std::string& password);
 std::optional<Error> decode_credentials(const json& j, Credentials& c);
 std::optional<Error> decode_token(const json& j, TokenInput& t);
 std::optional<Error> decode_personal_number_search(const json& j, std::string& personal_number);
+
+// Governance (api.md "Governance and learning").
+std::optional<Error> decode_meeting(const json& j, app::MeetingInput& in);
+std::optional<Error> decode_minutes(const json& j, app::MinutesInput& in);
+std::optional<Error> decode_plan_version(const json& j, PlanVersion& v);
+// required = false (an update): absent fields keep the item's values.
+std::optional<Error> decode_activity(const json& j, bool required, ActivityItem& item);
+struct DiaryInput {
+  DiaryEntry entry;
+  bool acknowledge_names = false;
+};
+std::optional<Error> decode_diary(const json& j, DiaryInput& in);
+// {"sections": {"<code>": text}}
+std::optional<Error> decode_annual_sections(const json& j, std::map<std::string, std::string>& texts);
 
 // Every decoder above under its name, decoding into a throwaway value: the fuzz
 // target runs them all. A new decoder belongs both above and in this table.
