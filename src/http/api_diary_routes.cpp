@@ -52,7 +52,7 @@ json annual_report_json(const app::AnnualReport& r) {
           {"diary_themes", themes},
           {"diary_marked", marked},
           {"sections", sections},
-          {"sections_version", r.sections.version}};
+          {"sections_version", r.sections.version ? json(r.sections.version) : json(nullptr)}};
 }
 
 void add_diary_routes(Router& router, app::Services& services) {

@@ -56,6 +56,7 @@ Response meeting_page(app::Services& services, PageRenderer& pages, const Reques
   if (!v) return error_response(pages, req, v.error());
   json view = to_json(*v);
   view["title"] = v->body.name + " " + v->meeting.date;
+  if (v->meeting.place.empty()) view["place"] = false;  // the template shows a dash
   view["programme_id"] = v->body.programme_id;
   view["may_edit"] = v->may_edit;
   view["may_correct"] = v->may_manage && v->meeting.minutes && v->meeting.minutes->approved();

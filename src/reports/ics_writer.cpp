@@ -13,7 +13,7 @@ std::pair<std::string, std::string> end_of(const std::string& date, const std::s
   int total = std::stoi(time.substr(0, 2)) * 60 + std::stoi(time.substr(3, 2)) + minutes;
   int days = total / (24 * 60);
   total %= 24 * 60;
-  char hhmm[8];
+  char hhmm[16];
   std::snprintf(hhmm, sizeof hhmm, "%02d%02d00", total / 60, total % 60);
   if (days == 0) return {compact_date(date), hhmm};
   // Meetings are at most 10 hours: only the next day is possible; the calendar arithmetic stays with the caller's date.
@@ -24,7 +24,7 @@ std::pair<std::string, std::string> end_of(const std::string& date, const std::s
     d = 1;
     if (++m > 12) { m = 1; ++y; }
   }
-  char ymd[12];
+  char ymd[24];
   std::snprintf(ymd, sizeof ymd, "%04d%02d%02d", y, m, d);
   return {ymd, hhmm};
 }

@@ -293,7 +293,7 @@ TEST(Governance, DiaryRefusesPersonalNumbersWarnsOfNamesAndFeedsTheAnnualReport)
   const std::string diary = "/api/v1/units/" + std::to_string(vastra) + "/diary";
   ApiClient karin = logged_in("samordnare.vastra");
   const int year = std::stoi(future_date(0).substr(0, 4));
-  char week[12];
+  char week[24];
   std::snprintf(week, sizeof week, "%d-W10", year);
   json entry{{"week", week}, {"text", "Två deltagare började praktik."}, {"themes", {"framgang"}},
              {"for_annual_report", true}};

@@ -9,14 +9,14 @@ std::vector<PlanVersion> SqlGovernanceStore::plan_versions(Id programme_id) {
   long long p = programme_id;
   std::vector<PlanVersion> out;
   soci::rowset<soci::row> rs =
-      (sql_.prepare << "SELECT id, programme_id, version, decision, decided_by, decided_on FROM plan_version "
+      (sql_.prepare << "SELECT id, programme_id, version, decision, decided_by, decided_on FROM programme_plan_version "
                        "WHERE programme_id = :p ORDER BY id",
        soci::use(p));
   for (const auto& r : rs)
     out.push_back({col_int(r, 0), col_int(r, 1), col_str(r, 2), col_str(r, 3), col_str(r, 4), col_str(r, 5), {}});
   soci::rowset<soci::row> sections =
-      (sql_.prepare << "SELECT s.plan_version_id, s.code, s.text FROM plan_section s JOIN plan_version v "
-                       "ON v.id = s.plan_version_id WHERE v.programme_id = :p",
+      (sql_.prepare << "SELECT s.programme_plan_version_id, s.code, s.text FROM programme_plan_section s JOIN programme_plan_version v "
+                       "ON v.id = s.programme_plan_version_id WHERE v.programme_id = :p",
        soci::use(p));
   for (const auto& r : sections)
     for (auto& v : out)
@@ -27,12 +27,12 @@ std::vector<PlanVersion> SqlGovernanceStore::plan_versions(Id programme_id) {
 Id SqlGovernanceStore::add_plan_version(const PlanVersion& v, std::optional<Id> by, std::int64_t now) {
   long long p = v.programme_id, at = now, id = 0;
   NullableId who(by);
-  sql_ << "INSERT INTO plan_version (programme_id, version, decision, decided_by, decided_on, created_by, created_at) "
+  sql_ << "INSERT INTO programme_plan_version (programme_id, version, decision, decided_by, decided_on, created_by, created_at) "
           "VALUES (:p, :v, :d, :b, :o, :c, :a) RETURNING id",
       soci::use(p), soci::use(v.version), soci::use(v.decision), soci::use(v.decided_by), soci::use(v.date),
       soci::use(who.value, who.ind), soci::use(at), soci::into(id);
   for (const auto& [code, text] : v.sections)
-    sql_ << "INSERT INTO plan_section (plan_version_id, code, text) VALUES (:v, :c, :t)", soci::use(id),
+    sql_ << "INSERT INTO programme_plan_section (programme_plan_version_id, code, text) VALUES (:v, :c, :t)", soci::use(id),
         soci::use(code), soci::use(text);
   return id;
 }

@@ -77,7 +77,7 @@ CREATE TABLE gov_action (
 CREATE INDEX gov_action_minutes ON gov_action(minutes_id);
 CREATE INDEX gov_action_owner ON gov_action(owner_user_id, done_on);
 -- The programme plan's versions (the highest is current) and their sections.
-CREATE TABLE plan_version (
+CREATE TABLE programme_plan_version (
   id INTEGER PRIMARY KEY,
   programme_id BIGINT NOT NULL REFERENCES programme(id),
   version TEXT NOT NULL,
@@ -88,12 +88,12 @@ CREATE TABLE plan_version (
   created_at BIGINT NOT NULL,
   UNIQUE (programme_id, version)
 );
-CREATE TABLE plan_section (
+CREATE TABLE programme_plan_section (
   id INTEGER PRIMARY KEY,
-  plan_version_id BIGINT NOT NULL REFERENCES plan_version(id),
+  programme_plan_version_id BIGINT NOT NULL REFERENCES programme_plan_version(id),
   code TEXT NOT NULL,
   text TEXT NOT NULL,
-  UNIQUE (plan_version_id, code)
+  UNIQUE (programme_plan_version_id, code)
 );
 -- The semester activity plan.
 CREATE TABLE activity_item (
