@@ -10,6 +10,7 @@
 #include "app/referral_service.hpp"
 #include "domain/report_facts.hpp"
 #include "domain/small_cells.hpp"
+#include "domain/validation.hpp"
 #include "reports/ics_writer.hpp"
 #include "reports/meeting_pdf.hpp"
 
@@ -100,6 +101,9 @@ Result<MeetingCreated> GovernanceService::create_meeting(const Actor& actor, Id 
   m.duration_minutes = in.duration_minutes > 0 ? in.duration_minutes : body.duration_minutes;
   if (in.agenda.size() > kMaxAgendaItems)
     return invalid("agenda", "Högst " + std::to_string(kMaxAgendaItems) + " punkter på dagordningen.");
+  // Named by the position the writer gave, before the standing items go first.
+  for (std::size_t i = 0; i < in.agenda.size(); ++i)
+    if (auto e = check_text("agenda[" + std::to_string(i) + "]", in.agenda[i], kMaxItemText, false)) return *e;
   m.agenda = build_agenda(*kind, in.agenda);
   m.attendees = in.attendees;
   m.apologies = in.apologies;
