@@ -294,6 +294,9 @@ Status GovernanceService::approve_minutes(const Actor& actor, Id meeting_id) {
   }
   if (!m->minutes) return conflict("Det finns inget protokoll att justera ännu.", "minutes");
   if (m->minutes->approved()) return conflict("Protokollet är redan justerat.", "minutes");
+  // Minutes may be drafted ahead, but only what was said at the meeting can be approved.
+  if (today_string(env_) < m->date)
+    return conflict("Protokollet kan justeras först på mötesdagen, " + m->date + ".", "minutes");
   g.approve_minutes(meeting_id, m->minutes->version, today_string(env_), actor.user_id, actor.name);
   record(*tx, env_.now(), actor, "minutes.approve", "meeting", std::to_string(meeting_id),
          "version " + std::to_string(m->minutes->version));

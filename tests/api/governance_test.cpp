@@ -42,7 +42,7 @@ TEST(Governance, TeamMeetingFromAgendaToApprovedMinutesAndCorrection) {
     for (const auto& b : list["items"]) n += b["meetings"].size();
     return n;
   };
-  json good{{"body", "samverkansteam"}, {"unit", vastra}, {"date", future_date(400)}, {"time", "13:00"},
+  json good{{"body", "samverkansteam"}, {"unit", vastra}, {"date", future_date(0)}, {"time", "13:00"},
             {"agenda", {"Information från Arbetsförmedlingen"}}, {"attendees", {"Karin Samordnare", "Anna Lind"}}};
   auto bad = [&](const std::string& key, const json& value, const std::string& field) {
     json b = good;
@@ -121,6 +121,14 @@ TEST(Governance, TeamMeetingFromAgendaToApprovedMinutesAndCorrection) {
   ASSERT_EQ(karin.post(meeting_path(id) + "/minutes/approve", json::object()).status, 200);
   EXPECT_TRUE(is_error(karin.put(meeting_path(id) + "/minutes", minutes), 409, "conflict"));
   EXPECT_TRUE(is_error(karin.post(meeting_path(id) + "/minutes/approve", json::object()), 409, "conflict"));
+  // A meeting ahead can have draft minutes, but they are approved on the day at the earliest.
+  json ahead = good;
+  ahead["date"] = future_date(30);
+  auto later = karin.post(meetings, ahead);
+  ASSERT_EQ(later.status, 201);
+  const auto later_id = later.body["id"].get<std::int64_t>();
+  ASSERT_EQ(karin.put(meeting_path(later_id) + "/minutes", json{{"text", "Utkast"}}).status, 200);
+  EXPECT_TRUE(is_error(karin.post(meeting_path(later_id) + "/minutes/approve", json::object()), 409, "conflict"));
   auto correction = karin.post(meeting_path(id) + "/minutes/corrections", json::object());
   ASSERT_EQ(correction.status, 201) << correction.text;
   EXPECT_EQ(correction.body["version"], 2);

@@ -22,14 +22,31 @@ async function openNextTeamMeeting(page) {
   await page.waitForURL(/\/meetings\/\d+$/);
 }
 
-test('the samordnare writes the minutes of the team meeting, approves them and downloads the PDF', async () => {
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+test('the samordnare plans a team meeting today, writes its minutes, approves them and downloads the PDF', async () => {
   const page = await stegvis.newPage({ acceptDownloads: true });
   await login(page, 'samordnare.vastra');
-  await openNextTeamMeeting(page);
-  assert.match(await text(page.locator('main h1')), /^Samverkansteam Västra \d{4}-\d{2}-\d{2}$/);
+  await page.getByRole('link', { name: 'Sikta mot arbetslivet' }).first().click();
+  await page.getByRole('link', { name: 'Möten och protokoll' }).click();
+  await page.waitForURL(/\/meetings$/);
+  // A meeting in the past is refused beside the field.
+  await page.selectOption('#gov-body', { label: 'Samverkansteam Västra' });
+  await page.fill('#gov-date', '2020-01-07');
+  await page.getByRole('button', { name: 'Planera mötet' }).click();
+  assert.match(await text(page.locator('#gov-new-error')), /före dagens datum/);
+  assert.equal(await page.getAttribute('#gov-date', 'aria-invalid'), 'true');
+  await page.fill('#gov-date', today());
+  await page.fill('#gov-agenda-in', 'Information från Arbetsförmedlingen');
+  await page.getByRole('button', { name: 'Planera mötet' }).click();
+  await page.waitForURL(/\/meetings\/\d+\?saved=created$/);
+  assert.equal(await text(page.locator('main h1')), `Samverkansteam Västra ${today()}`);
   const agenda = await page.locator('ol.gov-agenda > li > strong').allInnerTexts();
-  assert.deepEqual(agenda.slice(0, 4), ['Nya deltagare sedan förra mötet', 'Inflöde och utflöde',
-    'Öppna åtgärder från tidigare möten', 'Processfrågor']);
+  assert.deepEqual(agenda, ['Nya deltagare sedan förra mötet', 'Inflöde och utflöde',
+    'Öppna åtgärder från tidigare möten', 'Processfrågor', 'Information från Arbetsförmedlingen']);
   assert.match(await text(page.locator('ol.gov-agenda')), /Inflöde: \d+ · Utflöde: \d+/);
   await assertAccessible(page, 'meeting page');
   await screenshot(page, 'meeting-1280');
