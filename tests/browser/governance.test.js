@@ -149,3 +149,20 @@ test('a diary entry with a personal number is refused with a message beside the 
   await page.waitForURL(/saved=1/);
   assert.match(await text(page.locator('main')), /En deltagare började praktik i handeln\./);
 });
+
+test('the insatsansvarig opens the annual report, writes its summary and finds the diaries marked for it', async () => {
+  const page = await stegvis.newPage();
+  await login(page, 'insatsansvarig');
+  await page.getByRole('link', { name: 'Sikta mot arbetslivet' }).first().click();
+  await page.getByRole('link', { name: 'Helårsrapport' }).click();
+  await page.waitForURL(/\/annual$/);
+  assert.match(await text(page.locator('main h1')), /^Helårsrapport \d{4}$/);
+  assert.match(await text(page.locator('main')), /Framgång: \d+/);
+  await page.fill('#annual-sammanfattning', 'Insatsen har nått fler unga än planerat.');
+  await page.getByRole('button', { name: 'Spara texterna (ny version)' }).click();
+  await page.waitForURL(/saved=1/);
+  assert.equal(await page.inputValue('#annual-sammanfattning'), 'Insatsen har nått fler unga än planerat.');
+  assert.match(await text(page.locator('#annual-texts-h')), /version 1/);
+  await assertAccessible(page, 'annual report');
+  await screenshot(page, 'annual-report-1280');
+});
