@@ -8,6 +8,8 @@
 
 #include "app/audit.hpp"
 #include "app/referral_service.hpp"
+#include "app/steering_figures.hpp"
+#include "domain/programme_plan.hpp"
 #include "domain/report_facts.hpp"
 #include "domain/small_cells.hpp"
 #include "domain/validation.hpp"
@@ -353,6 +355,16 @@ Result<std::string> GovernanceService::meeting_pdf(const Actor& actor, Id meetin
     auto s = [](const Cell& c) { return c.suppressed ? std::string("<5") : std::to_string(c.value); };
     d.volumes.push_back({r.unit, r.track, s(r.active), s(r.started), s(r.exited)});
   }
+  if (v->body.kind == BodyKind::styrgrupp)
+    if (auto f = steering_figures(env_, actor, v->body.programme_id, v->meeting.date)) {
+      for (const auto& r : f->staffing)
+        d.staffing.push_back({r.unit, std::to_string(static_cast<int>(r.fte_pct)), std::to_string(r.capacity),
+                              r.active < 0 ? "<5" : std::to_string(r.active)});
+      d.activity_status = f->semester + ":";
+      for (const char* s : {"planned", "ongoing", "done", "cancelled"})
+        d.activity_status += " " + activity_status_label(s) + " " + std::to_string(f->plan_status[s]) + ",";
+      d.activity_status += " försenade från tidigare terminer " + std::to_string(f->overdue) + ".";
+    }
   d.printed_on = today_string(env_);
   record_standalone(env_, actor, "meeting.pdf", "meeting", std::to_string(meeting_id));
   return reports::render_meeting_pdf(d);

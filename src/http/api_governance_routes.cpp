@@ -2,6 +2,7 @@
 // programme's bodies, their minutes with approval and corrections, the PDF
 // and the calendar feed. Handlers translate; the use cases decide.
 #include "http/api_routes.hpp"
+#include "http/steering_json.hpp"
 #include "http/errors.hpp"
 #include "http/json_codec.hpp"
 #include "http/request_decoders.hpp"
@@ -78,6 +79,17 @@ json to_json(const app::MeetingView& v) {
   return out;
 }
 
+nlohmann::json steering_json(const app::SteeringFigures& f) {
+  json staffing = json::array();
+  for (const auto& r : f.staffing)
+    staffing.push_back({{"unit", r.unit}, {"fte_pct", r.fte_pct}, {"capacity", r.capacity},
+                        {"active", r.active < 0 ? json("<5") : json(r.active)}});
+  json status = json::object();
+  for (const auto& [k, n] : f.plan_status) status[k] = n;
+  return {{"staffing", staffing},
+          {"activity_plan", {{"semester", f.semester}, {"status", status}, {"overdue", f.overdue}}}};
+}
+
 void add_governance_routes(Router& router, app::Services& services) {
   auto& gov = services.governance;
 
@@ -130,12 +142,16 @@ void add_governance_routes(Router& router, app::Services& services) {
     return res;
   });
 
-  router.add("GET", "/api/v1/meetings/{id}", Auth::session, true, [&gov](Request& req) {
+  router.add("GET", "/api/v1/meetings/{id}", Auth::session, true, [&gov, &services](Request& req) {
     auto id = parse_id(req.params["id"]);
     if (!id) return json_error(not_found("Mötet finns inte."));
     auto r = gov.meeting(*req.actor, *id);
     if (!r) return json_error(r.error());
-    return json_response(to_json(*r));
+    json out = to_json(*r);
+    if (r->body.kind == BodyKind::styrgrupp)
+      if (auto f = app::steering_figures(services.env, *req.actor, r->body.programme_id, r->meeting.date))
+        out.update(steering_json(*f));
+    return json_response(out);
   });
 
   router.add("PUT", "/api/v1/meetings/{id}/minutes", Auth::session, true, [&gov](Request& req) {

@@ -6,6 +6,7 @@
 #include "http/errors.hpp"
 #include "http/page_helpers.hpp"
 #include "http/page_routes.hpp"
+#include "http/steering_json.hpp"
 
 namespace stegvis::http {
 namespace {
@@ -76,11 +77,20 @@ Response meeting_page(app::Services& services, PageRenderer& pages, const Reques
   int n = 0;
   for (const auto& a : v->meeting.agenda) {
     json item{{"n", ++n}, {"text", a.text}};
-    for (const char* code : {"new_participants", "flow", "open_actions", "volumes"})
+    for (const char* code : {"new_participants", "flow", "open_actions", "volumes", "staffing", "activity_plan"})
       item[std::string("is_") + code] = a.standing == code;
     agenda.push_back(item);
   }
   view["agenda_items"] = agenda;
+  if (v->body.kind == BodyKind::styrgrupp)
+    if (auto f = app::steering_figures(services.env, *req.actor, v->body.programme_id, v->meeting.date)) {
+      json steering = steering_json(*f);
+      json status = json::array();
+      for (const char* s : {"planned", "ongoing", "done", "cancelled"})
+        status.push_back({{"label", activity_status_label(s)}, {"count", f->plan_status[s]}});
+      steering["status_list"] = status;
+      view["steering"] = steering;
+    }
   // The minutes form: what was entered (after an error), else the stored draft.
   json form{{"text", ""}, {"decisions", ""}, {"actions", json::array()}};
   if (entered) {

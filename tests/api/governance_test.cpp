@@ -195,6 +195,14 @@ TEST(Governance, SteeringGroupSeesAggregatesOnly) {
       EXPECT_TRUE((c.is_number() && (c.get<int>() == 0 || c.get<int>() >= 5)) || c == "<5") << row.dump();
     }
   EXPECT_TRUE(m.body["minutes"]["approved"].get<bool>());
+  // Staffing per unit and the activity plan's status, computed as of the meeting.
+  ASSERT_EQ(m.body["staffing"].size(), 3u);
+  for (const auto& row : m.body["staffing"]) {
+    EXPECT_GT(row["fte_pct"].get<double>(), 0) << row.dump();
+    EXPECT_EQ(row["capacity"].get<int>(), static_cast<int>(row["fte_pct"].get<double>() / 100 * 20));
+    EXPECT_TRUE(row["active"] == "<5" || row["active"].get<int>() == 0 || row["active"].get<int>() >= 5);
+  }
+  EXPECT_TRUE(m.body["activity_plan"]["status"].contains("done"));
   // A unit's samordnare neither reads nor plans the steering group's meetings.
   ApiClient karin = logged_in("samordnare.vastra");
   EXPECT_TRUE(is_error(karin.get(meeting_path(past)), 403, "forbidden"));
