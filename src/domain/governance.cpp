@@ -43,7 +43,7 @@ std::vector<AgendaItem> standing_items(BodyKind k) {
     case BodyKind::styrgrupp:
       return {{"Föregående protokoll och öppna åtgärder", "open_actions"},
               {"Volymer: aktiva deltagare, inflöde och utflöde", "volumes"},
-              {"Bemanning mot plan", "staffing"},
+              {"Bemanning och kapacitet per länsdel", "staffing"},
               {"Aktivitetsplanen", "activity_plan"},
               {"Övriga frågor", "other"}};
     case BodyKind::personalmote:
