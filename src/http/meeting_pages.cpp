@@ -59,6 +59,7 @@ Response meeting_page(app::Services& services, PageRenderer& pages, const Reques
   view["title"] = v->body.name + " " + v->meeting.date;
   if (v->meeting.place.empty()) view["place"] = false;  // the template shows a dash
   view["programme_id"] = v->body.programme_id;
+  view["this_meeting"] = v->meeting.id;  // inside the open actions, "id" is the action's
   view["may_edit"] = v->may_edit;
   view["may_correct"] = v->may_manage && v->meeting.minutes && v->meeting.minutes->approved();
   view["may_approve"] = v->may_edit && v->meeting.minutes.has_value();
@@ -82,6 +83,11 @@ Response meeting_page(app::Services& services, PageRenderer& pages, const Reques
     agenda.push_back(item);
   }
   view["agenda_items"] = agenda;
+  // Who may tick an earlier meeting's action off here: its owner, or whoever manages the body.
+  for (std::size_t i = 0; i < v->open_actions.size(); ++i) {
+    const auto& a = v->open_actions[i].action;
+    view["open_actions"][i]["may_close"] = v->may_manage || (a.owner_user_id && *a.owner_user_id == req.actor->user_id);
+  }
   if (v->body.kind == BodyKind::styrgrupp)
     if (auto f = app::steering_figures(services.env, *req.actor, v->body.programme_id, v->meeting.date)) {
       json steering = steering_json(*f);
@@ -233,6 +239,16 @@ void add_meeting_pages(Router& router, app::Services& services, PageRenderer& pa
       return meeting_page(services, pages, req, *id, nullptr, &r.error());
     }
     return Response::redirect("/meetings/" + std::to_string(*id) + "?saved=corrected#protokoll");
+  });
+
+  router.add("POST", "/actions/{id}/done", Auth::session, false, [&services, &pages](Request& req) {
+    auto id = parse_id(req.params["id"]);
+    if (!id) return pages.error_page(req, 404, pages.text(req, "not_found"));
+    auto back = form_id(req.form_value("meeting"));
+    auto r = services.governance.close_action(*req.actor, *id);
+    if (!r && (r.error().code != ErrorCode::conflict || !back)) return error_response(pages, req, r.error());
+    if (!back) return Response::redirect("/");
+    return Response::redirect("/meetings/" + std::to_string(*back) + "?saved=action_done");
   });
 
   router.add("GET", "/meetings/{id}/minutes.pdf", Auth::session, false, [&services, &pages](Request& req) {

@@ -48,6 +48,12 @@ test('the samordnare plans a team meeting today, writes its minutes, approves th
   assert.deepEqual(agenda, ['Nya deltagare sedan förra mötet', 'Inflöde och utflöde',
     'Öppna åtgärder från tidigare möten', 'Processfrågor', 'Information från Arbetsförmedlingen']);
   assert.match(await text(page.locator('ol.gov-agenda')), /Inflöde: \d+ · Utflöde: \d+/);
+  // The last meeting's open action is on the agenda; its owner ticks it off here.
+  const open = page.locator('ol.gov-agenda li li', { has: page.getByRole('button', { name: /Markera som klar/ }) });
+  assert.ok(await open.count() >= 1, 'an open action from the last meeting');
+  await open.first().getByRole('button', { name: /Markera som klar/ }).click();
+  await page.waitForURL(/saved=action_done/);
+  assert.match(await text(page.locator('p.ok')), /Åtgärden är markerad som klar/);
   await assertAccessible(page, 'meeting page');
   await screenshot(page, 'meeting-1280');
 
