@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/actor.hpp"
+#include "app/demo_governance.hpp"
 #include "app/demo_participants.hpp"
 #include "app/financing_service.hpp"
 #include "app/report_service.hpp"
@@ -175,7 +176,8 @@ Status load_demo(Env& env) {
   target("Andel kvinnor bland påbörjade", "starts", "gender", "female", 50);
   target("Tillförlitlig förbättring på ORS", "exits", "ors_reliable_improvement", "", 50);
   load_demo_financing(env, programme, municipality, party["Region Sörmland"]);
-  return load_demo_participants(env);
+  if (auto st = load_demo_participants(env); !st) return st;
+  return load_demo_governance(env);
 }
 
 }  // namespace stegvis::app

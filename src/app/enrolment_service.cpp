@@ -359,7 +359,24 @@ Result<std::vector<DueItem>> EnrolmentService::tasks(const Actor& actor) {
     }
   }
   auto today = *parse_date(today_string(env_));
-  return due_work(snaps, referrals, loads, today);
+  auto items = due_work(snaps, referrals, loads, today);
+  // Actions from minutes that this person owns (governance, issue #8), by their due date.
+  std::vector<store::OpenAction> actions;
+  {
+    auto tx = env_.db.begin(false);
+    actions = tx->governance().open_actions_of_user(actor.user_id);
+  }
+  for (const auto& a : actions) {
+    DueItem d;
+    d.kind = "meeting_action";
+    d.meeting_id = a.action.meeting_id;
+    d.label = a.action.text;
+    d.due = *parse_date(a.action.due);
+    d.overdue = today > d.due;
+    items.push_back(std::move(d));
+  }
+  std::stable_sort(items.begin(), items.end(), [](const DueItem& x, const DueItem& y) { return x.due < y.due; });
+  return items;
 }
 
 }  // namespace stegvis::app

@@ -2,13 +2,17 @@
 // the command line hold one of these and nothing else of the application.
 #pragma once
 #include "app/access_request_service.hpp"
+#include "app/annual_report_service.hpp"
 #include "app/audit_service.hpp"
 #include "app/auth_service.hpp"
+#include "app/diary_service.hpp"
 #include "app/enrolment_service.hpp"
 #include "app/env.hpp"
 #include "app/evaluation_export_service.hpp"
 #include "app/financing_service.hpp"
+#include "app/governance_service.hpp"
 #include "app/organisation_service.hpp"
+#include "app/plan_service.hpp"
 #include "app/rating_service.hpp"
 #include "app/referral_service.hpp"
 #include "app/report_service.hpp"
@@ -31,7 +35,11 @@ struct Services {
         reports(env),
         retention(env),
         access_requests(env),
-        financing(env) {}
+        financing(env),
+        governance(env),
+        plans(env),
+        diaries(env),
+        annual_reports(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -48,6 +56,10 @@ struct Services {
   RetentionService retention;
   AccessRequestService access_requests;
   FinancingService financing;
+  GovernanceService governance;
+  PlanService plans;
+  DiaryService diaries;
+  AnnualReportService annual_reports;
 };
 
 }  // namespace stegvis::app

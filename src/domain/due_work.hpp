@@ -36,10 +36,11 @@ struct StaffLoad {
 };
 
 struct DueItem {
-  std::string kind;  // referral_decision, plan_missing, follow_up, final_report, benchmark_passed, over_capacity
+  std::string kind;  // meeting_action, referral_decision, plan_missing, follow_up, final_report, benchmark_passed, over_capacity
   Id enrolment_id = 0;  // 0 for referral_decision and over_capacity
   Id referral_id = 0;   // for referral_decision
   Id staff_id = 0;      // for over_capacity
+  Id meeting_id = 0;    // for meeting_action (an open action from minutes, issue #8)
   std::string label;
   Date due;
   bool overdue = false;

@@ -286,6 +286,7 @@ void add_participant_routes(Router& router, app::Services& services) {
                 {"overdue", t.overdue}};
       if (t.referral_id) item["referral_id"] = t.referral_id;
       if (t.staff_id) item["staff_id"] = t.staff_id;
+      if (t.meeting_id) item["meeting_id"] = t.meeting_id;
       items.push_back(item);
     }
     return json_list(items, r->size());

@@ -25,6 +25,17 @@ void add_rating_routes(Router& router, app::Services& services);
 void add_financing_routes(Router& router, app::Services& services);
 // Register extract (right of access), in api_access_routes.cpp.
 void add_access_routes(Router& router, app::Services& services);
+// Meetings, minutes, the PDF and the calendar feed (api_governance_routes.cpp).
+void add_governance_routes(Router& router, app::Services& services);
+json to_json(const app::MeetingView& v);
+// Programme plan versions and the activity plan (api_plan_routes.cpp).
+void add_plan_routes(Router& router, app::Services& services);
+json to_json(const PlanVersion& v);
+json to_json(const app::ActivityRow& r);
+json to_json(const app::PlanDiff& d);
+// Staff diaries and the annual report (api_diary_routes.cpp).
+void add_diary_routes(Router& router, app::Services& services);
+json annual_report_json(const app::AnnualReport& r);
 
 // The vocabularies a request body may name, loaded through the services as this actor when a decoder asks.
 Lookups lookups_for(app::Services& services, const app::Actor& actor);

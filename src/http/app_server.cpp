@@ -16,6 +16,9 @@ void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer&
   add_report_routes(r, services);
   add_access_routes(r, services);
   add_financing_routes(r, services);
+  add_governance_routes(r, services);
+  add_plan_routes(r, services);
+  add_diary_routes(r, services);
   add_static_routes(r, pages.web_dir());
   add_page_routes(r, services, pages, config);
   add_admin_staff_pages(r, services, pages);
@@ -30,6 +33,9 @@ void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer&
   add_rating_pages(r, services, pages);
   add_report_pages(r, services, pages);
   add_financing_pages(r, services, pages);
+  add_meeting_pages(r, services, pages);
+  add_plan_pages(r, services, pages);
+  add_diary_pages(r, services, pages);
 }
 
 }  // namespace stegvis::http

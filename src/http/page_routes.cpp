@@ -65,6 +65,17 @@ Response render_programme_page(app::Services& services, PageRenderer& pages, con
   for (const auto& u : p->units) unit_ids.push_back(u.id);
   view["can_export_evaluation"] = app::may_export_evaluation(*req.actor, p->id, unit_ids);
   add_programme_report_view(services, req, *p, view, target_error, entered);
+  // This semester's activities and the overdue ones from earlier semesters (issue #8).
+  if (auto rows = services.plans.activity_plan(*req.actor, p->id); rows) {
+    std::string today = app::today_string(services.env);
+    std::string semester = (std::stoi(today.substr(5, 2)) <= 6 ? "Våren " : "Hösten ") + today.substr(0, 4);
+    json shown = json::array();
+    for (const auto& r : *rows)
+      if (r.item.semester == semester || r.overdue)
+        shown.push_back({{"semester", r.item.semester}, {"activity", r.item.activity},
+                         {"status_label", activity_status_label(r.item.status)}, {"overdue", r.overdue}});
+    if (!shown.empty()) view["activity_plan"] = {{"semester", semester}, {"rows", shown}};
+  }
   return pages.render(req, "programme", view.dump(), status);
 }
 

@@ -29,6 +29,12 @@ void add_static_routes(Router& router, const std::string& web_dir);
 void add_report_pages(Router& router, app::Services& services, PageRenderer& pages);
 // Staffing financing and the allocation key (financing_pages.cpp).
 void add_financing_pages(Router& router, app::Services& services, PageRenderer& pages);
+// Meetings of the programme's bodies: list, the meeting page with agenda and minutes (meeting_pages.cpp).
+void add_meeting_pages(Router& router, app::Services& services, PageRenderer& pages);
+// The programme plan with its versions and side-by-side diff, and the activity plan (plan_pages.cpp).
+void add_plan_pages(Router& router, app::Services& services, PageRenderer& pages);
+// A unit's staff diary and the programme's annual report (diary_pages.cpp).
+void add_diary_pages(Router& router, app::Services& services, PageRenderer& pages);
 // The programme page, with a target form's error and entered values when saving failed.
 Response render_programme_page(app::Services& services, PageRenderer& pages, const Request& req, Id id,
                                const std::string& target_error = {}, const Target* entered = nullptr,

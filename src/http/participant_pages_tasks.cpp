@@ -11,6 +11,7 @@ namespace {
 constexpr std::size_t kMaxTasks = 200;
 
 std::string task_href(const DueItem& d, const std::vector<Id>& units) {
+  if (d.kind == "meeting_action") return "/meetings/" + std::to_string(d.meeting_id);
   if (d.kind == "referral_decision") return "/referrals/" + std::to_string(d.referral_id);
   if (d.kind == "over_capacity")
     return units.empty() ? "/enrolments"

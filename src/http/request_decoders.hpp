@@ -9,6 +9,8 @@
 
 #include "app/enrolment_service.hpp"
 #include "app/financing_service.hpp"
+#include "app/governance_service.hpp"
+#include "app/plan_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/referral_service.hpp"
 #include "http/json_codec.hpp"
@@ -78,6 +80,19 @@ struct ScenarioInput {
 };
 std::optional<Error> decode_financing(const json& j, const Lookups& lookups, std::vector<app::FinancingInput>& rows);
 std::optional<Error> decode_scenario(const json& j, ScenarioInput& in);
+// Governance (api.md "Governance and learning").
+std::optional<Error> decode_meeting(const json& j, app::MeetingInput& in);
+std::optional<Error> decode_minutes(const json& j, app::MinutesInput& in);
+std::optional<Error> decode_plan_version(const json& j, PlanVersion& v);
+// required = false (an update): absent fields keep the item's values.
+std::optional<Error> decode_activity(const json& j, bool required, ActivityItem& item);
+struct DiaryInput {
+  DiaryEntry entry;
+  bool acknowledge_names = false;
+};
+std::optional<Error> decode_diary(const json& j, DiaryInput& in);
+// {"sections": {"<code>": text}}
+std::optional<Error> decode_annual_sections(const json& j, std::map<std::string, std::string>& texts);
 
 // Every decoder above under its name, decoding into a throwaway value: the fuzz
 // target runs them all. A new decoder belongs both above and in this table.

@@ -10,6 +10,7 @@
 #include "domain/organisation.hpp"
 #include "store/evaluation_store.hpp"
 #include "store/financing_store.hpp"
+#include "store/governance_store.hpp"
 #include "store/participant_store.hpp"
 #include "store/records.hpp"
 #include "store/report_store.hpp"
@@ -105,6 +106,7 @@ class Store {
   virtual EvaluationStore& evaluation() = 0;
   virtual ReportStore& reports() = 0;
   virtual FinancingStore& financing() = 0;
+  virtual GovernanceStore& governance() = 0;
   virtual void commit() = 0;
 };
 

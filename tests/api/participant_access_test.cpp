@@ -112,7 +112,8 @@ TEST(ParticipantAccess, AssociationRolesAndAdministratorsSeeNoParticipant) {
     EXPECT_TRUE(is_error(c.post("/api/v1/referrals", referral_body(programme_id())), 403, "forbidden"));
     auto tasks = c.get("/api/v1/tasks");
     ASSERT_EQ(tasks.status, 200) << tasks.text;
-    EXPECT_EQ(tasks.body["total"], 0) << "no caseload, no unit";
+    // Actions from the steering group's minutes may be theirs; nothing of a participant is.
+    for (const auto& t : tasks.body["items"]) EXPECT_EQ(t["kind"], "meeting_action") << "no caseload, no unit";
   }
 }
 

@@ -7,6 +7,7 @@
 #include "store/sql/sql_audit_store.hpp"
 #include "store/sql/sql_evaluation_store.hpp"
 #include "store/sql/sql_financing_store.hpp"
+#include "store/sql/sql_governance_store.hpp"
 #include "store/sql/sql_organisation_store.hpp"
 #include "store/sql/sql_participant_store.hpp"
 #include "store/sql/sql_report_store.hpp"
@@ -32,6 +33,7 @@ class SqlStore final : public Store {
   EvaluationStore& evaluation() override { return evaluation_; }
   ReportStore& reports() override { return reports_; }
   FinancingStore& financing() override { return financing_; }
+  GovernanceStore& governance() override { return governance_; }
   void commit() override;
 
  private:
@@ -46,6 +48,7 @@ class SqlStore final : public Store {
   SqlEvaluationStore evaluation_;
   SqlReportStore reports_;
   SqlFinancingStore financing_;
+  SqlGovernanceStore governance_;
 };
 
 }  // namespace stegvis::store::sql

@@ -1,0 +1,33 @@
+// The steering group's figures beside the volumes (issue #8 §3): staffing per
+// unit (FTE registered for coaches and koordinatorer, and the caseload
+// capacity it gives against the active participants), and the activity plan's
+// status for the meeting's semester. Aggregates only; no person is named.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/env.hpp"
+#include "domain/result.hpp"
+
+namespace stegvis::app {
+
+struct StaffingRow {
+  std::string unit;
+  double fte_pct = 0;  // sum of the coaches' and koordinatorers' posts, 100 = one full-time post
+  int capacity = 0;    // participants the posts carry (20 per full-time post)
+  int active = -1;     // active participants on the day; -1 when a small cell (1–4) is hidden
+};
+
+struct SteeringFigures {
+  std::vector<StaffingRow> staffing;
+  std::string semester;                    // "Hösten 2025"
+  std::map<std::string, int> plan_status;  // planned, ongoing, done, cancelled for that semester
+  int overdue = 0;                         // earlier semesters' items not done
+};
+
+// As of the meeting's date; for those who read the steering group's meetings.
+Result<SteeringFigures> steering_figures(Env& env, const Actor& actor, Id programme_id, const std::string& date);
+
+}  // namespace stegvis::app
