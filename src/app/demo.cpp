@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/actor.hpp"
+#include "app/demo_money.hpp"
 #include "app/demo_participants.hpp"
 #include "app/report_service.hpp"
 #include "app/organisation_service.hpp"
@@ -151,7 +152,9 @@ Status load_demo(Env& env) {
   target("Vidare till arbetsplatsförlagd aktivitet", "exits", "outcome_in", "arbete,arbete_med_stod,ame_rehab", 60);
   target("Andel kvinnor bland påbörjade", "starts", "gender", "female", 50);
   target("Tillförlitlig förbättring på ORS", "exits", "ors_reliable_improvement", "", 50);
-  return load_demo_participants(env);
+  auto participants = load_demo_participants(env);
+  if (!participants) return participants;
+  return load_demo_money(env, programme);
 }
 
 }  // namespace stegvis::app

@@ -7,6 +7,7 @@
 #include "app/enrolment_service.hpp"
 #include "app/env.hpp"
 #include "app/evaluation_export_service.hpp"
+#include "app/money_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/rating_service.hpp"
 #include "app/referral_service.hpp"
@@ -29,7 +30,8 @@ struct Services {
         ratings(env),
         reports(env),
         retention(env),
-        access_requests(env) {}
+        access_requests(env),
+        money(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -45,6 +47,7 @@ struct Services {
   ReportService reports;
   RetentionService retention;
   AccessRequestService access_requests;
+  MoneyService money;
 };
 
 }  // namespace stegvis::app

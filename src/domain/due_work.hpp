@@ -40,6 +40,8 @@ struct DueItem {
   Id enrolment_id = 0;  // 0 for referral_decision and over_capacity
   Id referral_id = 0;   // for referral_decision
   Id staff_id = 0;      // for over_capacity
+  Id programme_id = 0;  // for budget_not_approved (app/money_service.hpp)
+  Id requisition_id = 0;  // for requisition_overdue
   std::string label;
   Date due;
   bool overdue = false;

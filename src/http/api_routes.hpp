@@ -23,6 +23,8 @@ void add_export_routes(Router& router, app::Services& services);
 void add_rating_routes(Router& router, app::Services& services);
 // Register extract (right of access), in api_access_routes.cpp.
 void add_access_routes(Router& router, app::Services& services);
+// Budgets, costs, economy, requisitions and the national report (api_money_routes.cpp).
+void add_money_routes(Router& router, app::Services& services);
 
 // The vocabularies a request body may name, loaded through the services as this actor when a decoder asks.
 Lookups lookups_for(app::Services& services, const app::Actor& actor);

@@ -15,6 +15,7 @@ void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer&
   add_rating_routes(r, services);
   add_report_routes(r, services);
   add_access_routes(r, services);
+  add_money_routes(r, services);
   add_static_routes(r, pages.web_dir());
   add_page_routes(r, services, pages, config);
   add_admin_staff_pages(r, services, pages);
@@ -28,6 +29,7 @@ void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer&
   add_evaluation_export_pages(r, services, pages);
   add_rating_pages(r, services, pages);
   add_report_pages(r, services, pages);
+  add_money_pages(r, services, pages);
 }
 
 }  // namespace stegvis::http

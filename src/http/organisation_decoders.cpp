@@ -147,6 +147,12 @@ const std::vector<NamedDecoder>& request_decoders() {
       entry<std::string>("password", [](const json& j, L, auto& v) { return decode_password(j, v); }),
       entry<Credentials>("credentials", [](const json& j, L, auto& v) { return decode_credentials(j, v); }),
       entry<TokenInput>("token", [](const json& j, L, auto& v) { return decode_token(j, v); }),
+      entry<Budget>("budget", [](const json& j, L, auto& v) { return decode_budget(j, v); }),
+      entry<BudgetApprovalInput>("budget_approval", [](const json& j, L, auto& v) { return decode_budget_approval(j, v); }),
+      entry<app::CostInput>("cost", [](const json& j, L, auto& v) { return decode_cost(j, v); }),
+      entry<RequisitionInput>("requisition", [](const json& j, L, auto& v) { return decode_requisition(j, v); }),
+      entry<RequisitionStatusInput>("requisition_status",
+                                    [](const json& j, L, auto& v) { return decode_requisition_status(j, v); }),
   };
   return all;
 }

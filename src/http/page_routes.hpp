@@ -27,6 +27,8 @@ void add_rating_pages(Router& router, app::Services& services, PageRenderer& pag
 void add_static_routes(Router& router, const std::string& web_dir);
 // The period report, the dashboard and the targets' forms (report_pages.cpp).
 void add_report_pages(Router& router, app::Services& services, PageRenderer& pages);
+// The economy page, requisitions and the national report (money_pages*.cpp).
+void add_money_pages(Router& router, app::Services& services, PageRenderer& pages);
 // The programme page, with a target form's error and entered values when saving failed.
 Response render_programme_page(app::Services& services, PageRenderer& pages, const Request& req, Id id,
                                const std::string& target_error = {}, const Target* entered = nullptr,

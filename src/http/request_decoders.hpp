@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/enrolment_service.hpp"
+#include "app/money_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/referral_service.hpp"
 #include "http/json_codec.hpp"
@@ -69,6 +70,23 @@ std::optional<Error> decode_password(const json& j, std::string& password);
 std::optional<Error> decode_credentials(const json& j, Credentials& c);
 std::optional<Error> decode_token(const json& j, TokenInput& t);
 std::optional<Error> decode_personal_number_search(const json& j, std::string& personal_number);
+
+// Money (api.md "Money", money_decoders.cpp). Amounts are SEK as numbers (at most
+// two decimals) or as text written the Swedish way ("1 234,50").
+struct BudgetApprovalInput {
+  std::string date, decided_by;
+};
+struct RequisitionInput {
+  std::string unit, from, to;
+};
+struct RequisitionStatusInput {
+  std::string status, date;
+};
+std::optional<Error> decode_budget(const json& j, Budget& b);
+std::optional<Error> decode_budget_approval(const json& j, BudgetApprovalInput& in);
+std::optional<Error> decode_cost(const json& j, app::CostInput& in);
+std::optional<Error> decode_requisition(const json& j, RequisitionInput& in);
+std::optional<Error> decode_requisition_status(const json& j, RequisitionStatusInput& in);
 
 // Every decoder above under its name, decoding into a throwaway value: the fuzz
 // target runs them all. A new decoder belongs both above and in this table.

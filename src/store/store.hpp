@@ -9,6 +9,7 @@
 
 #include "domain/organisation.hpp"
 #include "store/evaluation_store.hpp"
+#include "store/money_store.hpp"
 #include "store/participant_store.hpp"
 #include "store/records.hpp"
 #include "store/report_store.hpp"
@@ -103,6 +104,7 @@ class Store {
   virtual ParticipantStore& participants() = 0;
   virtual EvaluationStore& evaluation() = 0;
   virtual ReportStore& reports() = 0;
+  virtual MoneyStore& money() = 0;
   virtual void commit() = 0;
 };
 

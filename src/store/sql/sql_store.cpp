@@ -12,7 +12,8 @@ SqlStore::SqlStore(soci::connection_pool& pool, const Dialect& dialect, bool wri
       audit_(session_, dialect),
       participants_(session_, cipher),
       evaluation_(session_, std::move(cipher)),
-      reports_(session_) {
+      reports_(session_),
+      money_(session_) {
   dialect_.exec_script(session_, write ? dialect_.begin_write : dialect_.begin_read);
   open_ = true;
 }

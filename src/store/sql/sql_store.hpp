@@ -6,6 +6,7 @@
 #include "store/sql/dialect.hpp"
 #include "store/sql/sql_audit_store.hpp"
 #include "store/sql/sql_evaluation_store.hpp"
+#include "store/sql/sql_money_store.hpp"
 #include "store/sql/sql_organisation_store.hpp"
 #include "store/sql/sql_participant_store.hpp"
 #include "store/sql/sql_report_store.hpp"
@@ -30,6 +31,7 @@ class SqlStore final : public Store {
   ParticipantStore& participants() override { return participants_; }
   EvaluationStore& evaluation() override { return evaluation_; }
   ReportStore& reports() override { return reports_; }
+  MoneyStore& money() override { return money_; }
   void commit() override;
 
  private:
@@ -43,6 +45,7 @@ class SqlStore final : public Store {
   SqlParticipantStore participants_;
   SqlEvaluationStore evaluation_;
   SqlReportStore reports_;
+  SqlMoneyStore money_;
 };
 
 }  // namespace stegvis::store::sql
