@@ -325,8 +325,10 @@ Result<Requisition> MoneyService::create_requisition(const Actor& actor, Id prog
   if (unit.empty()) return invalid("unit", "Ange länsdelen som rekvisitionen gäller.");
   const Unit* u = find_unit(*p, unit);
   if (!u) return unprocessable("unit", "Okänd länsdel \"" + unit + "\" i insatsen.");
-  if (!may_edit(actor) && !actor.has_role_in_unit(Role::samordnare, u->id))
+  if (!may_edit(actor) && !actor.has_role_in_unit(Role::samordnare, u->id)) {
+    tx.reset();  // the denial is audited in a transaction of its own
     return denied(env_, actor, "göra rekvisitioner för länsdelen", programme_id);
+  }
   auto period = check_requisition_period(from, to);
   if (!period) return period.error();
   if (to_string(period->from) < p->start_date || (!p->end_date.empty() && to_string(period->to) > p->end_date))
@@ -410,10 +412,15 @@ Result<Requisition> MoneyService::set_requisition_status(const Actor& actor, Id 
   auto tx = env_.db.begin(true);
   auto r = tx->money().requisition(id);
   if (!r) return not_found("Rekvisitionen finns inte.");
-  bool own_unit = actor.has_role_in_unit(Role::samordnare, r->unit_id);
-  if (status == "paid" && !may_edit(actor))
-    return denied(env_, actor, "markera rekvisitioner som betalda (ekonom eller förbundschef)", r->programme_id);
-  if (!may_edit(actor) && !own_unit) return denied(env_, actor, "ändra rekvisitionen", r->programme_id);
+  const bool own_unit = actor.has_role_in_unit(Role::samordnare, r->unit_id);
+  const Id programme_id = r->programme_id;
+  if ((status == "paid" && !may_edit(actor)) || (!may_edit(actor) && !own_unit)) {
+    tx.reset();  // the denial is audited in a transaction of its own
+    return denied(env_, actor,
+                  status == "paid" && own_unit ? "markera rekvisitioner som betalda (ekonom eller förbundschef)"
+                                               : "ändra rekvisitionen",
+                  programme_id);
+  }
   if (auto e = check_requisition_step(*r, status, date)) return *e;
   if (date > today_string(env_)) return unprocessable("date", "Datumet kan inte ligga i framtiden.");
   if (status == "sent") {

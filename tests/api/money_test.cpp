@@ -5,6 +5,8 @@
 // programme, so runs on the same database do not meet.
 #include <gtest/gtest.h>
 
+#include <ctime>
+
 #include "api/server_fixture.hpp"
 
 namespace stegvis::test {
@@ -127,24 +129,26 @@ TEST(MoneyApi, CostsImportEconomyAndForecast) {
                        403, "forbidden"));
 
   // Import: Windows-1252, ';', one bad row → dry run shows every fate, the real import stores nothing.
-  std::string csv = "month;line;amount;unit;note\r\n2024-02-29;resor;9 500,00;" + m.vastra_name + ";feb\r\n"
-                    "2024-03;resor;10 000;" + m.vastra_name + ";mar\r\n"
-                    "2024-01;resor;-500;" + m.vastra_name + ";R\xE4ttelse\r\n"  // the stored correction again
+  std::string unit1252 = m.vastra_name;  // the whole file in Windows-1252: ä is one byte
+  unit1252.replace(unit1252.find("\xC3\xA4"), 2, "\xE4");
+  std::string csv = "month;line;amount;unit;note\r\n2024-02-29;resor;9 500,00;" + unit1252 + ";feb\r\n"
+                    "2024-03;resor;10 000;" + unit1252 + ";mar\r\n"
+                    "2024-01;resor;-500;" + unit1252 + ";R\xE4ttelse\r\n"  // the stored correction again
                     "2024-03;loner;1,234;;\r\n";
-  auto dry = ekonom.raw("POST", m.base + "/costs/import?dry_run=true", csv, "text/csv", {});
+  auto dry = ekonom.raw("POST", m.base + "/costs/import?dry_run=true", csv, "text/csv", {{"Cookie", ekonom.cookie}, {"X-CSRF-Token", ekonom.csrf}});
   ASSERT_EQ(dry.status, 200) << dry.text;
   ASSERT_EQ(dry.body["rows"].size(), 4u);
   EXPECT_EQ(dry.body["rows"][0]["status"], "ok");
   EXPECT_EQ(dry.body["rows"][2]["status"], "duplicate");
   EXPECT_EQ(dry.body["rows"][3]["status"], "error");
   EXPECT_NE(dry.body["rows"][3]["message"].get<std::string>().find("Rad 4"), std::string::npos);
-  auto real = ekonom.raw("POST", m.base + "/costs/import?dry_run=false", csv, "text/csv", {});
+  auto real = ekonom.raw("POST", m.base + "/costs/import?dry_run=false", csv, "text/csv", {{"Cookie", ekonom.cookie}, {"X-CSRF-Token", ekonom.csrf}});
   EXPECT_EQ(real.status, 422) << real.text;
   EXPECT_EQ(real.body["stored"], 0);
   EXPECT_EQ(real.body["error"]["code"], "unprocessable");
-  auto shape = ekonom.raw("POST", m.base + "/costs/import?dry_run=true", "a,b\n1,2\n", "text/csv", {});
+  auto shape = ekonom.raw("POST", m.base + "/costs/import?dry_run=true", "a,b\n1,2\n", "text/csv", {{"Cookie", ekonom.cookie}, {"X-CSRF-Token", ekonom.csrf}});
   EXPECT_TRUE(is_error(shape, 422, "unprocessable", "file"));
-  auto utf16 = ekonom.raw("POST", m.base + "/costs/import?dry_run=true", std::string("m\0o\0n\0", 6), "text/csv", {});
+  auto utf16 = ekonom.raw("POST", m.base + "/costs/import?dry_run=true", std::string("m\0o\0n\0", 6), "text/csv", {{"Cookie", ekonom.cookie}, {"X-CSRF-Token", ekonom.csrf}});
   EXPECT_TRUE(is_error(utf16, 422, "unprocessable", "file"));
   EXPECT_EQ(ekonom.get(m.base + "/economy?year=2024").body["totals"]["actual"], 9500);  // still only the two rows
 
@@ -152,19 +156,18 @@ TEST(MoneyApi, CostsImportEconomyAndForecast) {
   std::string good = "\xEF\xBB\xBFmonth,line,amount,unit,note\n2024-02,resor,\"9 500,00\"," + m.vastra_name +
                      ",feb\n2024-03,resor,10000," + m.vastra_name + ",mar\n2024-01,resor,-500," + m.vastra_name +
                      ",Rättelse\n";
-  auto ok = ekonom.raw("POST", m.base + "/costs/import?dry_run=false", good, "text/csv", {});
+  auto ok = ekonom.raw("POST", m.base + "/costs/import?dry_run=false", good, "text/csv", {{"Cookie", ekonom.cookie}, {"X-CSRF-Token", ekonom.csrf}});
   ASSERT_EQ(ok.status, 200) << ok.text;
   EXPECT_EQ(ok.body["stored"], 2);
 
   auto e = ekonom.get(m.base + "/economy?year=2024");
   ASSERT_EQ(e.status, 200) << e.text;
   EXPECT_EQ(e.body["totals"]["actual"], 29000);
-  EXPECT_EQ(e.body["observed_months"], 3);
-  // resor: 29 000 in three months → 116 000 for the year against 60 000: over budget.
+  // A closed year's forecast is its actual: resor 29 000 against 60 000, no warning; the frame's unallocated 20 000.
+  EXPECT_EQ(e.body["observed_months"], 12);
   EXPECT_EQ(e.body["lines"][2]["code"], "resor");
-  EXPECT_EQ(e.body["lines"][2]["forecast"], 116000);
-  EXPECT_EQ(e.body["lines"][2]["over_budget"], true);
-  EXPECT_EQ(e.body["lines"][0]["over_budget"], false);
+  EXPECT_EQ(e.body["lines"][2]["forecast"], 29000);
+  EXPECT_EQ(e.body["lines"][2]["over_budget"], false);
   EXPECT_EQ(e.body["unallocated"], 20000);
   EXPECT_EQ(e.body["units"][0]["actual"], 29000);
   EXPECT_TRUE(e.body.contains("cost_per_participant"));
@@ -215,7 +218,9 @@ TEST(MoneyApi, RequisitionsPeriodsStatusesAndAccess) {
   EXPECT_EQ(sent.body["sent"]["date"], "2024-03-05");
   // Overdue (due 2024-03-31): in the due work of the unit's samordnare and of the ekonom.
   auto has_overdue = [&](ApiClient& c) {
-    for (const auto& t : c.get("/api/v1/tasks").body["items"])
+    auto tasks = c.get("/api/v1/tasks");
+    EXPECT_EQ(tasks.status, 200) << tasks.text;
+    for (const auto& t : tasks.body["items"])
       if (t.value("requisition_id", std::int64_t{0}) == id && t["kind"] == "requisition_overdue") return true;
     return false;
   };
@@ -254,6 +259,20 @@ TEST(MoneyApi, NationalReportCountsAndFiles) {
   EXPECT_EQ(xlsx.text.substr(0, 2), "PK");
   EXPECT_TRUE(is_error(ekonom.get("/api/v1/national-report?year=x"), 400, "invalid_input", "year"));
   EXPECT_TRUE(is_error(logged_in("coach.katrineholm").get("/api/v1/national-report?year=2024"), 403, "forbidden"));
+
+  // The demo's travel runs 12 % over: the forecast for last month's year warns, the salaries do not.
+  auto admin = logged_in("admin");
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  const int year = tm.tm_mon == 0 ? tm.tm_year + 1899 : tm.tm_year + 1900;
+  auto e = ekonom.get("/api/v1/programmes/" + std::to_string(demo_programme_id(admin)) + "/economy?year=" + std::to_string(year));
+  ASSERT_EQ(e.status, 200) << e.text;
+  EXPECT_EQ(e.body["lines"][2]["code"], "resor");
+  EXPECT_TRUE(e.body["lines"][2]["over_budget"].get<bool>()) << e.body["lines"][2];
+  EXPECT_FALSE(e.body["lines"][0]["over_budget"].get<bool>()) << e.body["lines"][0];
+  EXPECT_GT(e.body["lines"][2]["forecast"].get<double>(), e.body["lines"][2]["actual"].get<double>() - 1);
+  EXPECT_EQ(e.body["units"].size(), 3u);
 }
 
 }  // namespace
