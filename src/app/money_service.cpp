@@ -307,7 +307,7 @@ Result<EconomyResult> MoneyService::economy(const Actor& actor, Id programme_id,
   const std::string y = std::to_string(year);
   in.enrolments = tx->reports().facts(programme_id, y + "-01-01", y + "-12-31");
   if (only) std::erase_if(in.enrolments, [&](const EnrolmentFacts& f) { return f.unit_id != *only; });
-  out.recent_costs = tx->money().costs(programme_id, year, only, 50);
+  out.recent_costs = tx->money().costs(programme_id, year, only, 12);
   tx.reset();
   out.economy = build_economy(in);
   record_standalone(env_, actor, "economy.view", "programme", std::to_string(programme_id),

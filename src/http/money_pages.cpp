@@ -37,6 +37,27 @@ std::string kr(Ore o) { return format_sek(o) + " kr"; }
 
 }  // namespace
 
+// Whole kronor with a no-break space between thousands ("8 100 000"); the shared
+// cell format leaves them ungrouped, which is hard to read for money.
+void group_thousands(json& table) {
+  for (auto& row : table["rows"])
+    for (auto& cell : row["cells"]) {
+      if (!cell["num"].get<bool>()) continue;
+      std::string t = cell["text"].get<std::string>();
+      bool negative = !t.empty() && t[0] == '-';
+      std::string digits = negative ? t.substr(1) : t;
+      if (digits.size() < 4 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+      cell["text"] = (negative ? "-" : "") + format_sek(std::stoll(digits) * 100);
+    }
+}
+
+namespace {
+
+// Mustache treats "" as true: an absent message or name must be false.
+json text_or_false(const std::string& s) { return s.empty() ? json(false) : json(s); }
+
+}  // namespace
+
 Date today_of(app::Services& services) {
   std::int64_t days = services.env.now() / 86400;
   return add_days(Date{1970, 1, 1}, static_cast<int>(days));
@@ -49,7 +70,10 @@ Response render_economy_page(app::Services& services, PageRenderer& pages, const
   const auto& r = *result;
   auto doc = reports::economy_document(r.programme.name, r.unit ? r.unit->name : "", r.economy);
   json tables = json::array();
-  for (std::size_t i = 0; i < doc.tables.size(); ++i) tables.push_back(table_view(doc.tables[i], "e" + std::to_string(i)));
+  for (std::size_t i = 0; i < doc.tables.size(); ++i) {
+    tables.push_back(table_view(doc.tables[i], "e" + std::to_string(i)));
+    group_thousands(tables.back());
+  }
   json charts = json::array();
   for (const auto& c : doc.charts) charts.push_back(chart_view(c));
   json warnings = json::array();
@@ -69,7 +93,7 @@ Response render_economy_page(app::Services& services, PageRenderer& pages, const
             {"programme", {{"id", r.programme.id}, {"name", r.programme.name}}},
             {"year", year},
             {"years", years},
-            {"unit_name", r.unit ? r.unit->name : ""},
+            {"unit_name", text_or_false(r.unit ? r.unit->name : "")},
             {"tables", tables},
             {"charts", charts},
             {"warnings", warnings},
@@ -78,7 +102,7 @@ Response render_economy_page(app::Services& services, PageRenderer& pages, const
             {"subtitle", doc.subtitle},
             {"can_edit", r.can_edit},
             {"whole_programme", !r.unit},
-            {"saved_message", ""}};
+            {"saved_message", false}};
   if (auto saved = req.query_value("saved"); saved == "budget" || saved == "cost" || saved == "import" || saved == "requisition")
     view["saved_message"] = pages.text(req, "money_saved_" + saved);
   if (r.budget) {
@@ -107,13 +131,13 @@ Response render_economy_page(app::Services& services, PageRenderer& pages, const
                            {"editable", !r.budget || !r.budget->approved()},
                            {"can_approve", r.budget && !r.budget->approved()},
                            {"can_version", r.budget && r.budget->approved()},
-                           {"error", extra.budget_error}};
+                           {"error", text_or_false(extra.budget_error)}};
     json units = json::array();
     for (const auto& u : r.programme.units) units.push_back({{"value", u.id}, {"label", u.name}});
     json lines = json::array();
     for (const auto& d : default_budget_lines()) lines.push_back({{"value", d.code}, {"label", d.name}});
-    view["cost_form"] = {{"units", units}, {"lines", lines}, {"error", extra.cost_error}};
-    view["import_form"] = {{"error", extra.import_error}, {"has_rows", !extra.import_rows.empty()},
+    view["cost_form"] = {{"units", units}, {"lines", lines}, {"error", text_or_false(extra.cost_error)}};
+    view["import_form"] = {{"error", text_or_false(extra.import_error)}, {"has_rows", !extra.import_rows.empty()},
                            {"rows", extra.import_rows}, {"summary", extra.import_summary},
                            {"text", extra.import_text}};
   }

@@ -18,6 +18,8 @@ struct EconomyPageExtras {
 };
 
 Date today_of(app::Services& services);
+// Table view cells of whole kronor grouped by thousands ("8 100 000").
+void group_thousands(nlohmann::json& table);
 Response render_economy_page(app::Services& services, PageRenderer& pages, const Request& req, Id id, int year,
                              const EconomyPageExtras& extra, int status = 200);
 // The requisitions section of the economy page (list, create form, status buttons).

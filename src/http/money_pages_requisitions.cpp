@@ -54,7 +54,7 @@ void add_requisition_view(app::Services& services, const Request& req, const Pro
                           {"units", units},
                           {"from", to_string(period.from)},
                           {"to", to_string(period.to)},
-                          {"error", error}};
+                          {"error", error.empty() ? json(false) : json(error)}};
 }
 
 void add_requisition_pages(Router& router, app::Services& services, PageRenderer& pages) {
@@ -97,7 +97,10 @@ void add_requisition_pages(Router& router, app::Services& services, PageRenderer
     if (!r) return error_response(pages, req, r.error());
     auto doc = reports::national_report_document(*r);
     json tables = json::array();
-    for (std::size_t i = 0; i < doc.tables.size(); ++i) tables.push_back(table_view(doc.tables[i], "n" + std::to_string(i)));
+    for (std::size_t i = 0; i < doc.tables.size(); ++i) {
+    tables.push_back(table_view(doc.tables[i], "n" + std::to_string(i)));
+    group_thousands(tables.back());
+  }
     const std::string q = "?year=" + std::to_string(year);
     json view{{"title", doc.title},
               {"subtitle", doc.subtitle},
