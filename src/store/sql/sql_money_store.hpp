@@ -8,7 +8,8 @@ namespace stegvis::store::sql {
 
 class SqlMoneyStore final : public MoneyStore {
  public:
-  explicit SqlMoneyStore(soci::session& s) : sql_(s) {}
+  // multi_row: insert costs as multi-row VALUES (PostgreSQL); else SOCI's vector binding (SQLite, fast there).
+  SqlMoneyStore(soci::session& s, bool multi_row) : sql_(s), multi_row_(multi_row) {}
 
   std::optional<Budget> budget(Id programme_id, Id unit_id, int year, std::optional<int> version) override;
   std::vector<Budget> budgets_of_year(Id programme_id, int year) override;
@@ -31,7 +32,9 @@ class SqlMoneyStore final : public MoneyStore {
  private:
   void load_lines(Budget& b);
   void write_lines(const Budget& b);
+  void insert_costs_vector(const std::vector<CostRow>& rows, std::int64_t now);
   soci::session& sql_;
+  bool multi_row_;
 };
 
 }  // namespace stegvis::store::sql

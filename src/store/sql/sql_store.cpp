@@ -13,7 +13,7 @@ SqlStore::SqlStore(soci::connection_pool& pool, const Dialect& dialect, bool wri
       participants_(session_, cipher),
       evaluation_(session_, std::move(cipher)),
       reports_(session_),
-      money_(session_) {
+      money_(session_, dialect.backend == "postgresql") {
   dialect_.exec_script(session_, write ? dialect_.begin_write : dialect_.begin_read);
   open_ = true;
 }
