@@ -51,7 +51,7 @@ class MoneyStore {
                                          const std::string& last_month) = 0;
   // Single cost rows of a year, newest first (the page's list), at most `limit`.
   virtual std::vector<CostRow> costs(Id programme_id, int year, std::optional<Id> unit_id, int limit) = 0;
-  // Sum of every programme's costs and their latest approved budget in a year (national report).
+  // The sum of a programme's costs in a year (the national report).
   virtual Ore cost_sum(Id programme_id, int year) = 0;
 
   virtual Id insert_requisition(const Requisition& r, std::int64_t now) = 0;
