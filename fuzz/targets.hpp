@@ -13,6 +13,7 @@ std::string personal_number(std::string_view input);
 std::string date(std::string_view input);
 std::string json_decoders(std::string_view input);
 std::string form(std::string_view input);
+std::string ledger_csv(std::string_view input);
 
 struct Target {
   const char* name;  // also the folder under fuzz/corpus/ and fuzz/regressions/
@@ -22,7 +23,8 @@ inline const std::vector<Target>& targets() {
   static const std::vector<Target> all{{"personal_number", personal_number},
                                        {"date", date},
                                        {"json_decoders", json_decoders},
-                                       {"form", form}};
+                                       {"form", form},
+                                       {"ledger_csv", ledger_csv}};
   return all;
 }
 

@@ -10,7 +10,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-10}; shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(personal_number date json_decoders form)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(personal_number date json_decoders form ledger_csv)
 
 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -g1" \
   -DCMAKE_CXX_COMPILER=clang++-14 -DSTEGVIS_FUZZ=ON >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }

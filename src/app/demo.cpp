@@ -4,6 +4,7 @@
 
 #include "app/actor.hpp"
 #include "app/demo_governance.hpp"
+#include "app/demo_money.hpp"
 #include "app/demo_participants.hpp"
 #include "app/financing_service.hpp"
 #include "app/report_service.hpp"
@@ -177,7 +178,8 @@ Status load_demo(Env& env) {
   target("Tillförlitlig förbättring på ORS", "exits", "ors_reliable_improvement", "", 50);
   load_demo_financing(env, programme, municipality, party["Region Sörmland"]);
   if (auto st = load_demo_participants(env); !st) return st;
-  return load_demo_governance(env);
+  if (auto st = load_demo_governance(env); !st) return st;
+  return load_demo_money(env, programme);
 }
 
 }  // namespace stegvis::app

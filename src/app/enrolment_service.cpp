@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/audit.hpp"
+#include "app/money_service.hpp"
 #include "app/participant_access.hpp"
 #include "app/referral_service.hpp"
 #include "domain/personal_number.hpp"
@@ -333,8 +334,11 @@ Result<std::vector<DueItem>> EnrolmentService::tasks(const Actor& actor) {
   std::vector<EnrolmentSnapshot> snaps;
   std::vector<ReferralSnapshot> referrals;
   std::vector<StaffLoad> loads;
+  std::vector<DueItem> money;
+  auto today = *parse_date(today_string(env_));
   {
     auto tx = env_.db.begin(false);
+    money = money_due_work(*tx, actor, today);
     auto& p = tx->participants();
     std::set<Id> seen;
     // Only what still needs doing (the store's open work): active ones, and exited ones whose final document is not sent.
@@ -358,8 +362,8 @@ Result<std::vector<DueItem>> EnrolmentService::tasks(const Actor& actor) {
         loads.push_back({s.id, s.name, unit_loads[s.id], static_cast<int>(capacity(s))});
     }
   }
-  auto today = *parse_date(today_string(env_));
   auto items = due_work(snaps, referrals, loads, today);
+  items.insert(items.end(), money.begin(), money.end());
   // Actions from minutes that this person owns (governance, issue #8), by their due date.
   std::vector<store::OpenAction> actions;
   {

@@ -11,6 +11,7 @@
 #include "app/evaluation_export_service.hpp"
 #include "app/financing_service.hpp"
 #include "app/governance_service.hpp"
+#include "app/money_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/plan_service.hpp"
 #include "app/rating_service.hpp"
@@ -39,7 +40,8 @@ struct Services {
         governance(env),
         plans(env),
         diaries(env),
-        annual_reports(env) {}
+        annual_reports(env),
+        money(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -60,6 +62,7 @@ struct Services {
   PlanService plans;
   DiaryService diaries;
   AnnualReportService annual_reports;
+  MoneyService money;
 };
 
 }  // namespace stegvis::app

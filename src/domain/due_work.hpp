@@ -41,6 +41,8 @@ struct DueItem {
   Id referral_id = 0;   // for referral_decision
   Id staff_id = 0;      // for over_capacity
   Id meeting_id = 0;    // for meeting_action (an open action from minutes, issue #8)
+  Id programme_id = 0;  // for budget_not_approved (app/money_service.hpp)
+  Id requisition_id = 0;  // for requisition_overdue
   std::string label;
   Date due;
   bool overdue = false;

@@ -287,6 +287,8 @@ void add_participant_routes(Router& router, app::Services& services) {
       if (t.referral_id) item["referral_id"] = t.referral_id;
       if (t.staff_id) item["staff_id"] = t.staff_id;
       if (t.meeting_id) item["meeting_id"] = t.meeting_id;
+      if (t.programme_id) item["programme_id"] = t.programme_id;
+      if (t.requisition_id) item["requisition_id"] = t.requisition_id;
       items.push_back(item);
     }
     return json_list(items, r->size());

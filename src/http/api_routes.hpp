@@ -36,6 +36,8 @@ json to_json(const app::PlanDiff& d);
 // Staff diaries and the annual report (api_diary_routes.cpp).
 void add_diary_routes(Router& router, app::Services& services);
 json annual_report_json(const app::AnnualReport& r);
+// Budgets, costs, economy, requisitions and the national report (api_money_routes.cpp).
+void add_money_routes(Router& router, app::Services& services);
 
 // The vocabularies a request body may name, loaded through the services as this actor when a decoder asks.
 Lookups lookups_for(app::Services& services, const app::Actor& actor);

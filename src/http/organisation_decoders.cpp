@@ -157,6 +157,12 @@ const std::vector<NamedDecoder>& request_decoders() {
       entry<DiaryInput>("diary", [](const json& j, L, auto& v) { return decode_diary(j, v); }),
       entry<std::map<std::string, std::string>>("annual_sections",
                                                 [](const json& j, L, auto& v) { return decode_annual_sections(j, v); }),
+      entry<Budget>("budget", [](const json& j, L, auto& v) { return decode_budget(j, v); }),
+      entry<BudgetApprovalInput>("budget_approval", [](const json& j, L, auto& v) { return decode_budget_approval(j, v); }),
+      entry<app::CostInput>("cost", [](const json& j, L, auto& v) { return decode_cost(j, v); }),
+      entry<RequisitionInput>("requisition", [](const json& j, L, auto& v) { return decode_requisition(j, v); }),
+      entry<RequisitionStatusInput>("requisition_status",
+                                    [](const json& j, L, auto& v) { return decode_requisition_status(j, v); }),
   };
   return all;
 }

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "app/access.hpp"
+#include "app/money_service.hpp"
 #include "app/report_service.hpp"
 
 namespace stegvis::http {
@@ -136,6 +137,7 @@ Response PageRenderer::render(const Request& req, const std::string& page, const
         {"audit", app::allowed(a, app::Permission::view_audit)},
         {"report", app::ReportService::may_view_reports_somewhere(a)},
         {"dashboard", app::ReportService::may_view_dashboard(a)},
+        {"money", app::MoneyService::may_view_somewhere(a)},
     };
     // The participant path's entry points: the first coordinated unit's lists, and one's own caseload.
     json links = json::array();

@@ -35,6 +35,8 @@ void add_meeting_pages(Router& router, app::Services& services, PageRenderer& pa
 void add_plan_pages(Router& router, app::Services& services, PageRenderer& pages);
 // A unit's staff diary and the programme's annual report (diary_pages.cpp).
 void add_diary_pages(Router& router, app::Services& services, PageRenderer& pages);
+// The economy page, requisitions and the national report (money_pages*.cpp).
+void add_money_pages(Router& router, app::Services& services, PageRenderer& pages);
 // The programme page, with a target form's error and entered values when saving failed.
 Response render_programme_page(app::Services& services, PageRenderer& pages, const Request& req, Id id,
                                const std::string& target_error = {}, const Target* entered = nullptr,

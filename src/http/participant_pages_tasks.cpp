@@ -13,6 +13,9 @@ constexpr std::size_t kMaxTasks = 200;
 std::string task_href(const DueItem& d, const std::vector<Id>& units) {
   if (d.kind == "meeting_action") return "/meetings/" + std::to_string(d.meeting_id);
   if (d.kind == "referral_decision") return "/referrals/" + std::to_string(d.referral_id);
+  if (d.kind == "budget_not_approved" || d.kind == "requisition_overdue")
+    return "/programmes/" + std::to_string(d.programme_id) + "/ekonomi" +
+           (d.kind == "requisition_overdue" ? "#rekvisitioner" : "?year=" + std::to_string(d.due.year + 1) + "#budget");
   if (d.kind == "over_capacity")
     return units.empty() ? "/enrolments"
                          : "/enrolments?unit=" + std::to_string(units.front()) + "&staff=" + std::to_string(d.staff_id);
@@ -25,7 +28,9 @@ void add_start_tasks(app::Services& services, PageRenderer& pages, const Request
   const auto& actor = *req.actor;
   auto units = coordinated_units(actor);
   bool caseload = has_caseload_role(actor);
-  if (units.empty() && !caseload) return;
+  // The förbundschef and the ekonom have money due work (app/money_service.hpp) but no unit.
+  const bool money = actor.has_role(Role::forbundschef) || actor.has_role(Role::ekonom);
+  if (units.empty() && !caseload && !money) return;
 
   json links = json::array();
   auto org = load_org(services, actor);

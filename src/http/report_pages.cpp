@@ -280,6 +280,7 @@ void add_programme_report_view(app::Services& services, const Request& req, cons
   bool report = app::ReportService::may_view_reports(actor, p);
   bool dashboard = app::ReportService::may_view_dashboard(actor);
   if (report || dashboard) view["report_links"] = {{"report", report}, {"dashboard", dashboard}};
+  view["money_link"] = app::MoneyService::may_view(actor, p);  // the economy page (money_pages.cpp)
   if (!report && !dashboard) return;
   auto targets = services.reports.targets(actor, p.id);
   if (!targets) return;

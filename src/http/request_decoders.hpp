@@ -11,6 +11,7 @@
 #include "app/financing_service.hpp"
 #include "app/governance_service.hpp"
 #include "app/plan_service.hpp"
+#include "app/money_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/referral_service.hpp"
 #include "http/json_codec.hpp"
@@ -93,6 +94,22 @@ struct DiaryInput {
 std::optional<Error> decode_diary(const json& j, DiaryInput& in);
 // {"sections": {"<code>": text}}
 std::optional<Error> decode_annual_sections(const json& j, std::map<std::string, std::string>& texts);
+// Money (api.md "Money", money_decoders.cpp). Amounts are SEK as numbers (at most
+// two decimals) or as text written the Swedish way ("1 234,50").
+struct BudgetApprovalInput {
+  std::string date, decided_by;
+};
+struct RequisitionInput {
+  std::string unit, from, to;
+};
+struct RequisitionStatusInput {
+  std::string status, date;
+};
+std::optional<Error> decode_budget(const json& j, Budget& b);
+std::optional<Error> decode_budget_approval(const json& j, BudgetApprovalInput& in);
+std::optional<Error> decode_cost(const json& j, app::CostInput& in);
+std::optional<Error> decode_requisition(const json& j, RequisitionInput& in);
+std::optional<Error> decode_requisition_status(const json& j, RequisitionStatusInput& in);
 
 // Every decoder above under its name, decoding into a throwaway value: the fuzz
 // target runs them all. A new decoder belongs both above and in this table.

@@ -11,6 +11,7 @@
 #include "store/evaluation_store.hpp"
 #include "store/financing_store.hpp"
 #include "store/governance_store.hpp"
+#include "store/money_store.hpp"
 #include "store/participant_store.hpp"
 #include "store/records.hpp"
 #include "store/report_store.hpp"
@@ -107,6 +108,7 @@ class Store {
   virtual ReportStore& reports() = 0;
   virtual FinancingStore& financing() = 0;
   virtual GovernanceStore& governance() = 0;
+  virtual MoneyStore& money() = 0;
   virtual void commit() = 0;
 };
 

@@ -14,7 +14,8 @@ SqlStore::SqlStore(soci::connection_pool& pool, const Dialect& dialect, bool wri
       evaluation_(session_, std::move(cipher)),
       reports_(session_),
       financing_(session_),
-      governance_(session_) {
+      governance_(session_),
+      money_(session_, dialect.backend == "postgresql") {
   dialect_.exec_script(session_, write ? dialect_.begin_write : dialect_.begin_read);
   open_ = true;
 }

@@ -8,6 +8,7 @@
 #include "store/sql/sql_evaluation_store.hpp"
 #include "store/sql/sql_financing_store.hpp"
 #include "store/sql/sql_governance_store.hpp"
+#include "store/sql/sql_money_store.hpp"
 #include "store/sql/sql_organisation_store.hpp"
 #include "store/sql/sql_participant_store.hpp"
 #include "store/sql/sql_report_store.hpp"
@@ -34,6 +35,7 @@ class SqlStore final : public Store {
   ReportStore& reports() override { return reports_; }
   FinancingStore& financing() override { return financing_; }
   GovernanceStore& governance() override { return governance_; }
+  MoneyStore& money() override { return money_; }
   void commit() override;
 
  private:
@@ -49,6 +51,7 @@ class SqlStore final : public Store {
   SqlReportStore reports_;
   SqlFinancingStore financing_;
   SqlGovernanceStore governance_;
+  SqlMoneyStore money_;
 };
 
 }  // namespace stegvis::store::sql
