@@ -147,6 +147,11 @@ const std::vector<NamedDecoder>& request_decoders() {
       entry<std::string>("password", [](const json& j, L, auto& v) { return decode_password(j, v); }),
       entry<Credentials>("credentials", [](const json& j, L, auto& v) { return decode_credentials(j, v); }),
       entry<TokenInput>("token", [](const json& j, L, auto& v) { return decode_token(j, v); }),
+      entry<app::RatingInput>("rating", [](const json& j, L, auto& v) { return decode_rating(j, v); }),
+      entry<std::vector<GoalRating>>("goal_ratings", [](const json& j, L, auto& v) {
+        std::string phase;
+        return decode_goal_ratings(j, phase, v);
+      }),
   };
   return all;
 }

@@ -9,6 +9,7 @@
 
 #include "app/enrolment_service.hpp"
 #include "app/organisation_service.hpp"
+#include "app/rating_service.hpp"
 #include "app/referral_service.hpp"
 #include "http/json_codec.hpp"
 
@@ -69,6 +70,8 @@ std::optional<Error> decode_password(const json& j, std::string& password);
 std::optional<Error> decode_credentials(const json& j, Credentials& c);
 std::optional<Error> decode_token(const json& j, TokenInput& t);
 std::optional<Error> decode_personal_number_search(const json& j, std::string& personal_number);
+std::optional<Error> decode_rating(const json& j, app::RatingInput& in);  // ORS/SRS
+std::optional<Error> decode_goal_ratings(const json& j, std::string& phase, std::vector<GoalRating>& out);
 
 // Every decoder above under its name, decoding into a throwaway value: the fuzz
 // target runs them all. A new decoder belongs both above and in this table.
