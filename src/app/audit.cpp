@@ -1,5 +1,7 @@
 #include "app/audit.hpp"
 
+#include "app/audit_batch.hpp"
+
 #include "crypto/crypto.hpp"
 #include "domain/validation.hpp"
 
@@ -37,8 +39,9 @@ std::string chain_hash(const store::AuditEntry& e) {
   return crypto::hash_hex(buf);
 }
 
-void record(store::Store& tx, std::int64_t now, const Actor& actor, const std::string& action,
-            const std::string& record_type, const std::string& record_id, const std::string& detail) {
+namespace {
+store::AuditEntry make_entry(std::int64_t now, const Actor& actor, const std::string& action,
+                             const std::string& record_type, const std::string& record_id, const std::string& detail) {
   store::AuditEntry e;
   e.at = now;
   if (actor.user_id != 0) e.user_id = actor.user_id;
@@ -48,6 +51,13 @@ void record(store::Store& tx, std::int64_t now, const Actor& actor, const std::s
   e.record_id = storable(record_id);
   e.address = storable(actor.address);
   e.detail = storable(detail);
+  return e;
+}
+}  // namespace
+
+void record(store::Store& tx, std::int64_t now, const Actor& actor, const std::string& action,
+            const std::string& record_type, const std::string& record_id, const std::string& detail) {
+  auto e = make_entry(now, actor, action, record_type, record_id, detail);
   e.prev_hash = tx.audit().lock_and_last_hash();
   e.hash = chain_hash(e);
   tx.audit().append(e);
@@ -55,9 +65,8 @@ void record(store::Store& tx, std::int64_t now, const Actor& actor, const std::s
 
 void record_standalone(Env& env, const Actor& actor, const std::string& action, const std::string& record_type,
                        const std::string& record_id, const std::string& detail) {
-  auto tx = env.db.begin(true);
-  record(*tx, env.now(), actor, action, record_type, record_id, detail);
-  tx->commit();
+  // Committed (with whatever else was queued beside it) before this returns.
+  env.audit_batch->append(env.db, make_entry(env.now(), actor, action, record_type, record_id, detail));
 }
 
 ChainCheck verify_audit_chain(store::Database& db) {

@@ -14,7 +14,8 @@ namespace stegvis::app {
 // Appends inside the caller's transaction: the entry commits with the change it describes.
 void record(store::Store& tx, std::int64_t now, const Actor& actor, const std::string& action,
             const std::string& record_type, const std::string& record_id, const std::string& detail = {});
-// Appends in a transaction of its own (denials, failed logins: nothing else is stored).
+// Appends outside any use-case transaction (reads, denials: nothing else is stored), committed
+// before it returns; concurrent callers share one commit (app/audit_batch.hpp).
 void record_standalone(Env& env, const Actor& actor, const std::string& action, const std::string& record_type,
                        const std::string& record_id, const std::string& detail = {});
 

@@ -3,10 +3,14 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
 
 #include "store/store.hpp"
 
 namespace stegvis::app {
+
+class AuditBatch;
+std::shared_ptr<AuditBatch> make_audit_batch();
 
 struct Settings {
   int idle_timeout_minutes = 30;
@@ -20,6 +24,8 @@ struct Env {
   store::Database& db;
   std::function<std::int64_t()> now;  // unix seconds
   Settings settings;
+  // Audit entries written outside a use case's own transaction share commits (app/audit_batch.hpp).
+  std::shared_ptr<AuditBatch> audit_batch = make_audit_batch();
 };
 
 std::int64_t system_now();

@@ -163,6 +163,11 @@ const std::vector<NamedDecoder>& request_decoders() {
       entry<RequisitionInput>("requisition", [](const json& j, L, auto& v) { return decode_requisition(j, v); }),
       entry<RequisitionStatusInput>("requisition_status",
                                     [](const json& j, L, auto& v) { return decode_requisition_status(j, v); }),
+      entry<app::RatingInput>("rating", [](const json& j, L, auto& v) { return decode_rating(j, v); }),
+      entry<std::vector<GoalRating>>("goal_ratings", [](const json& j, L, auto& v) {
+        std::string phase;
+        return decode_goal_ratings(j, phase, v);
+      }),
   };
   return all;
 }

@@ -22,8 +22,9 @@ namespace mus = kainjow::mustache;
 struct PageRenderer::Impl {
   std::map<std::string, std::string> templates;  // name → text
   std::map<std::string, json> catalogues;        // "sv", "en" → flat key → text
-  // The catalogues converted once: converting a few hundred texts on every page was most of a page's cost.
-  std::map<std::string, mus::data> catalogue_data;
+  // Per language, what every page sees beneath its own view: the catalogue as "t", converted
+  // once and shared (copying a few hundred texts into each page's data was most of its cost).
+  std::map<std::string, mus::data> base_data;
   std::uint64_t generation = 0;  // tells this renderer's parsed templates from an earlier one's
 };
 
@@ -37,18 +38,10 @@ std::string read_file(const fs::path& p) {
   return ss.str();
 }
 
-mus::data to_data(const json& j) {
+mus::data leaf(const json& j) {
   switch (j.type()) {
-    case json::value_t::object: {
-      mus::data d{mus::data::type::object};
-      for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
-      return d;
-    }
-    case json::value_t::array: {
-      mus::data d{mus::data::type::list};
-      for (const auto& v : j) d.push_back(to_data(v));
-      return d;
-    }
+    case json::value_t::object: return mus::data{mus::data::type::object};
+    case json::value_t::array: return mus::data{mus::data::type::list};
     case json::value_t::string: return mus::data(j.get<std::string>());
     case json::value_t::boolean: return j.get<bool>() ? mus::data(mus::data::type::bool_true)
                                                       : mus::data(mus::data::type::bool_false);
@@ -60,6 +53,29 @@ mus::data to_data(const json& j) {
     }
     default: return mus::data(j.dump());
   }
+}
+
+// The library's set() and push_back() copy what they are given, so converting bottom-up
+// copied every subtree once per level; here each child is put in place empty and then filled.
+// (The const_cast is sound: the child lives in `d`, which is not const.)
+void fill(mus::data& d, const json& j) {
+  if (j.is_object()) {
+    for (const auto& [k, v] : j.items()) {
+      d.set(k, leaf(v));
+      if (v.is_object() || v.is_array()) fill(*const_cast<mus::data*>(d.get(k)), v);
+    }
+  } else if (j.is_array()) {
+    for (const auto& v : j) {
+      d.push_back(leaf(v));
+      if (v.is_object() || v.is_array()) fill(const_cast<mus::list&>(d.list_value()).back(), v);
+    }
+  }
+}
+
+mus::data to_data(const json& j) {
+  mus::data d = leaf(j);
+  fill(d, j);
+  return d;
 }
 
 // Parsed templates, one set per thread: render() is not const, and parsing a
@@ -79,12 +95,36 @@ mus::mustache& parsed(std::uint64_t generation, const std::string& name, const s
 }
 
 // Templates whose names start with "_" are partials, usable as {{> _name}} in any template.
-void add_partials(mus::data& data, const std::map<std::string, std::string>& templates) {
-  for (const auto& [name, body] : templates)
-    if (!name.empty() && name[0] == '_') {
-      const std::string* b = &body;
-      data.set(name, mus::partial([b] { return *b; }));
-    }
+// They are put in place once at start: the library parses a partial anew each time it is met.
+std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& templates,
+                            int depth = 0) {
+  if (depth > 8) throw std::runtime_error("partials nested too deep (a partial includes itself?)");
+  std::string out;
+  std::size_t pos = 0;
+  for (;;) {
+    std::size_t open = text.find("{{>", pos);
+    if (open == std::string::npos) break;
+    std::size_t close = text.find("}}", open);
+    if (close == std::string::npos) break;
+    std::string name = text.substr(open + 3, close - open - 3);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    auto it = templates.find(name);
+    if (it == templates.end()) throw std::runtime_error("no partial " + name);
+    out += text.substr(pos, open - pos);
+    out += expand_partials(it->second, templates, depth + 1);
+    pos = close + 2;
+  }
+  return out + text.substr(pos);
+}
+
+// The page's own view on top of the language's shared data: no copy of the catalogue.
+std::string render_with(mus::mustache& tmpl, const mus::data& base, const mus::data& data) {
+  mus::context<std::string> ctx(&base);
+  ctx.push(&data);
+  std::ostringstream out;
+  tmpl.render(ctx, out);
+  return out.str();
 }
 
 }  // namespace
@@ -94,13 +134,19 @@ PageRenderer::PageRenderer(const std::string& web_dir) : impl_(std::make_unique<
   if (!fs::is_directory(dir)) throw std::runtime_error("no templates in " + dir.string() + " (set --web-dir)");
   for (const auto& e : fs::directory_iterator(dir))
     if (e.path().extension() == ".mustache") impl_->templates[e.path().stem().string()] = read_file(e.path());
+  std::map<std::string, std::string> expanded;
+  for (const auto& [name, text] : impl_->templates) expanded[name] = expand_partials(text, impl_->templates);
+  impl_->templates = std::move(expanded);
   json sv = json::parse(read_file(fs::path(web_dir) / "i18n" / "sv.json"));
   json en = sv;  // English falls back to Swedish for any missing text
   en.update(json::parse(read_file(fs::path(web_dir) / "i18n" / "en.json")));
   impl_->catalogues["sv"] = sv;
   impl_->catalogues["en"] = en;
-  impl_->catalogue_data.emplace("sv", to_data(sv));
-  impl_->catalogue_data.emplace("en", to_data(en));
+  for (const auto& [l, cat] : impl_->catalogues) {
+    mus::data base{mus::data::type::object};
+    base.set("t", to_data(cat));
+    impl_->base_data.emplace(l, std::move(base));
+  }
   static std::atomic<std::uint64_t> generations{0};
   impl_->generation = ++generations;
 }
@@ -119,9 +165,12 @@ std::string PageRenderer::text(const Request& req, const std::string& key) const
 }
 
 Response PageRenderer::render(const Request& req, const std::string& page, const std::string& view_json, int status) {
+  return render_json(req, page, json::parse(view_json), status);
+}
+
+Response PageRenderer::render_json(const Request& req, const std::string& page, json view, int status) {
   auto it = impl_->templates.find(page);
   if (it == impl_->templates.end()) throw std::runtime_error("no template " + page);
-  json view = json::parse(view_json);
   const std::string l = lang(req);
   view["lang"] = l;
   view["lang_" + l] = true;
@@ -156,12 +205,11 @@ Response PageRenderer::render(const Request& req, const std::string& page, const
   }
   // One view for the page and its layout: the layout sees the same values plus the rendered content.
   mus::data data = to_data(view);
-  data.set("t", impl_->catalogue_data.at(l));
-  add_partials(data, impl_->templates);
-  std::string content = parsed(impl_->generation, page, it->second).render(data);
-  data.set("content", content);
+  const mus::data& base = impl_->base_data.at(l);
+  std::string content = render_with(parsed(impl_->generation, page, it->second), base, data);
+  data.set("content", std::move(content));
   const std::string& layout = impl_->templates.at("layout");
-  return Response::html(parsed(impl_->generation, "layout", layout).render(data), status);
+  return Response::html(render_with(parsed(impl_->generation, "layout", layout), base, data), status);
 }
 
 Response PageRenderer::render_fragment(const Request& req, const std::string& name, const std::string& view_json) {
@@ -170,9 +218,7 @@ Response PageRenderer::render_fragment(const Request& req, const std::string& na
   json view = json::parse(view_json);
   view["csrf_token"] = req.csrf_token;
   mus::data data = to_data(view);
-  data.set("t", impl_->catalogue_data.at(lang(req)));
-  add_partials(data, impl_->templates);
-  return Response::html(parsed(impl_->generation, name, it->second).render(data));
+  return Response::html(render_with(parsed(impl_->generation, name, it->second), impl_->base_data.at(lang(req)), data));
 }
 
 Response PageRenderer::error_page(const Request& req, int status, const std::string& message) {

@@ -162,7 +162,7 @@ std::vector<Id> coordinated_units(const app::Actor& a) {
 }
 
 Response render_page(PageRenderer& pages, const Request& req, const std::string& name, json view, int status) {
-  return pages.render(req, name, view.dump(), status);
+  return pages.render_json(req, name, std::move(view), status);
 }
 
 }  // namespace stegvis::http::participant

@@ -13,6 +13,7 @@
 #include "app/plan_service.hpp"
 #include "app/money_service.hpp"
 #include "app/organisation_service.hpp"
+#include "app/rating_service.hpp"
 #include "app/referral_service.hpp"
 #include "http/json_codec.hpp"
 
@@ -73,6 +74,8 @@ std::optional<Error> decode_password(const json& j, std::string& password);
 std::optional<Error> decode_credentials(const json& j, Credentials& c);
 std::optional<Error> decode_token(const json& j, TokenInput& t);
 std::optional<Error> decode_personal_number_search(const json& j, std::string& personal_number);
+std::optional<Error> decode_rating(const json& j, app::RatingInput& in);  // ORS/SRS
+std::optional<Error> decode_goal_ratings(const json& j, std::string& phase, std::vector<GoalRating>& out);
 
 // Money: the staffing financing agreement and allocation-key scenarios (financing_decoders.cpp).
 struct ScenarioInput {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <mutex>
@@ -91,13 +92,38 @@ class DeadlineStream : public httplib::Stream {
 // Room for the request line and headers on top of the body limit.
 constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
 
+// The library's thread pool, counting the connections accepted but not yet taken by a worker.
+class CountingPool : public httplib::TaskQueue {
+ public:
+  CountingPool(std::size_t threads, std::atomic<int>& waiting) : pool_(threads), waiting_(waiting) {}
+  void enqueue(std::function<void()> fn) override {
+    ++waiting_;
+    pool_.enqueue([this, fn = std::move(fn)] {
+      --waiting_;
+      fn();
+    });
+  }
+  void shutdown() override { pool_.shutdown(); }
+
+ private:
+  httplib::ThreadPool pool_;
+  std::atomic<int>& waiting_;
+};
+
 // cpp-httplib times out each read on its own, so a client that drips a byte
 // a second would hold a worker thread for ever (slowloris). This server runs
 // the library's keep-alive loop itself, with one deadline per request: the
 // whole request must arrive within request_timeout of its first byte.
 class DeadlineServer : public httplib::Server {
  public:
-  explicit DeadlineServer(std::chrono::seconds request_timeout) : request_timeout_(request_timeout) {}
+  DeadlineServer(std::chrono::seconds request_timeout, int threads) : request_timeout_(request_timeout) {
+    new_task_queue = [this, threads] { return new CountingPool(static_cast<std::size_t>(threads), waiting_); };
+  }
+
+  // The library (compiled, so its CPPHTTPLIB_LISTEN_BACKLOG cannot be changed) listens with a
+  // backlog of 5: clients reconnecting after their keep-alive budget overflowed it, and each
+  // dropped handshake cost a SYN retransmit of a second or more. listen() again widens it.
+  void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
 
  private:
   bool process_and_close_socket(socket_t sock) override {
@@ -108,7 +134,10 @@ class DeadlineServer : public httplib::Server {
     for (std::size_t left = keep_alive_max_count_; left > 0 && idle_until_request(sock); --left) {
       stream.start_request(Clock::now() + request_timeout_);
       bool closed = false;
-      ok = process_request(stream, left == 1, closed, nullptr);
+      // A worker serves one connection at a time: with more clients than workers a new
+      // connection would wait for a kept-alive one to end (up to keep_alive_max requests).
+      // While one waits, this answer says "Connection: close" so the client reconnects in line.
+      ok = process_request(stream, left == 1 || waiting_.load() > 0, closed, nullptr);
       if (!ok || closed) break;
     }
     shutdown(sock, SHUT_RDWR);
@@ -126,6 +155,7 @@ class DeadlineServer : public httplib::Server {
   }
 
   std::chrono::seconds request_timeout_;
+  std::atomic<int> waiting_{0};
 };
 
 std::mutex g_mutex;
@@ -164,9 +194,7 @@ void send(const Response& out, httplib::Response& res) {
 
 bool serve(const ServerConfig& config, Dispatcher& dispatcher, const std::function<void()>& on_listening,
            std::string* error) {
-  DeadlineServer server(std::chrono::seconds(std::max(1, config.request_timeout_s)));
-  const int threads = config.threads;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  DeadlineServer server(std::chrono::seconds(std::max(1, config.request_timeout_s)), config.threads);
   server.set_tcp_nodelay(true);  // else ~40 ms per response (Nagle + delayed ACK)
   // httplib's default also sets SO_REUSEPORT, which lets a second server bind the same
   // port silently and share its requests; SO_REUSEADDR alone still allows a quick restart.
@@ -204,6 +232,7 @@ bool serve(const ServerConfig& config, Dispatcher& dispatcher, const std::functi
     if (error) *error = "cannot listen on " + config.bind + ":" + std::to_string(config.port);
     return false;
   }
+  server.widen_backlog();
   {
     std::lock_guard<std::mutex> lock(g_mutex);
     g_server = &server;

@@ -1,11 +1,34 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <set>
+#include <thread>
+
 #include "app/audit.hpp"
 #include "app/services_test_support.hpp"
 
 using namespace stegvis;
 
 namespace {
+// The test database, counting the write transactions begun on it.
+class CountingDb : public store::Database {
+ public:
+  explicit CountingDb(store::Database& db) : db_(db) {}
+  std::string backend() const override { return db_.backend(); }
+  std::unique_ptr<store::Store> begin(bool write) override {
+    if (write) ++writes;
+    return db_.begin(write);
+  }
+  int migrate() override { return db_.migrate(); }
+  int schema_version() override { return db_.schema_version(); }
+  bool is_empty() override { return db_.is_empty(); }
+  void set_field_key(const std::string& key32) override { db_.set_field_key(key32); }
+  std::atomic<int> writes{0};
+
+ private:
+  store::Database& db_;
+};
+
 void write_entries(test::AppFixture& f, int n) {
   for (int i = 0; i < n; ++i)
     app::record_standalone(f.env(), f.admin, "staff.update", "staff", std::to_string(i), "entry " + std::to_string(i));
@@ -63,4 +86,38 @@ TEST(AuditChain, HashesDependOnEveryField) {
   b.username = "a";
   b.action = "bc";  // same concatenation, different fields
   EXPECT_NE(app::chain_hash(a), app::chain_hash(b));
+}
+
+// Reads audited from many threads at once share commits (app/audit_batch.hpp), while use cases
+// append inside their own write transactions beside them: every entry is stored once, in one
+// unbroken chain, and the batches took fewer write transactions than there were entries.
+TEST(AuditChain, ConcurrentAppendsShareCommitsAndKeepOneChain) {
+  test::AppFixture f;
+  CountingDb counting(*f.t->db);
+  app::Env env{counting, [] { return std::int64_t{1'750'000'000}; }, {}};
+  constexpr int kThreads = 12, kEach = 30, kWriters = 2, kWrites = 10;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i)
+        app::record_standalone(env, f.admin, "enrolment.read", "enrolment", std::to_string(t * 1000 + i));
+    });
+  for (int w = 0; w < kWriters; ++w)
+    threads.emplace_back([&, w] {
+      for (int i = 0; i < kWrites; ++i) {
+        auto tx = counting.begin(true);
+        app::record(*tx, 1'750'000'000, f.admin, "contact.add", "enrolment", "w" + std::to_string(w * 1000 + i));
+        tx->commit();
+      }
+    });
+  for (auto& t : threads) t.join();
+
+  auto check = app::verify_audit_chain(*f.t->db);
+  EXPECT_TRUE(check.ok) << check.problem;
+  EXPECT_EQ(check.entries, kThreads * kEach + kWriters * kWrites);
+  std::set<std::string> ids;
+  auto tx = f.t->db->begin(false);
+  tx->audit().scan([&](const store::AuditEntry& e) { ids.insert(e.record_id); return true; });
+  EXPECT_EQ(ids.size(), static_cast<std::size_t>(kThreads * kEach + kWriters * kWrites));  // none twice
+  EXPECT_LT(counting.writes.load(), kThreads * kEach + kWriters * kWrites);
 }

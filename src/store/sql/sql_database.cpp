@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include "store/migration.hpp"
@@ -52,7 +53,8 @@ class SqlDatabase final : public Database {
   std::string backend() const override { return dialect_.backend; }
 
   std::unique_ptr<Store> begin(bool write) override {
-    return std::make_unique<SqlStore>(pool_, dialect_, write, std::atomic_load(&cipher_));
+    return std::make_unique<SqlStore>(pool_, dialect_, write, std::atomic_load(&cipher_),
+                                      dialect_.backend == "sqlite" ? &writer_lock_ : nullptr);
   }
 
   int migrate() override {
@@ -108,6 +110,10 @@ class SqlDatabase final : public Database {
 
   const Dialect& dialect_;
   soci::connection_pool pool_;
+  // SQLite has one writer at a time, and a writer that finds the lock taken sleeps in
+  // steps of up to 100 ms (busy_timeout). Writers of this process queue here instead and
+  // are woken the moment the one before commits; other processes still meet busy_timeout.
+  std::timed_mutex writer_lock_;
   std::shared_ptr<const crypto::FieldCipher> cipher_;
 };
 

@@ -3,6 +3,8 @@
 #pragma once
 #include <soci/soci.h>
 
+#include <mutex>
+
 #include "store/sql/dialect.hpp"
 #include "store/sql/sql_audit_store.hpp"
 #include "store/sql/sql_evaluation_store.hpp"
@@ -20,8 +22,9 @@ namespace stegvis::store::sql {
 
 class SqlStore final : public Store {
  public:
+  // writer_lock (SQLite): held from before the connection is leased until commit or rollback.
   SqlStore(soci::connection_pool& pool, const Dialect& dialect, bool write,
-           std::shared_ptr<const crypto::FieldCipher> cipher);
+           std::shared_ptr<const crypto::FieldCipher> cipher, std::timed_mutex* writer_lock = nullptr);
   ~SqlStore() override;
   SqlStore(const SqlStore&) = delete;
   SqlStore& operator=(const SqlStore&) = delete;
@@ -39,6 +42,7 @@ class SqlStore final : public Store {
   void commit() override;
 
  private:
+  std::unique_lock<std::timed_mutex> writer_;  // first: taken before a connection is leased
   soci::session session_;
   const Dialect& dialect_;
   bool open_ = false;
