@@ -7,7 +7,7 @@ namespace stegvis::app {
 std::shared_ptr<AuditBatch> make_audit_batch() { return std::make_shared<AuditBatch>(); }
 
 void AuditBatch::append(store::Database& db, store::AuditEntry e) {
-  Pending mine{std::move(e)};
+  Pending mine{std::move(e), false, {}};
   std::unique_lock<std::mutex> lock(mutex_);
   queue_.push_back(&mine);
   while (!mine.done) {
