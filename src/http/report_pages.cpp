@@ -299,8 +299,9 @@ void add_programme_report_view(app::Services& services, const Request& req, cons
                              {"has_targets", !list.empty()},
                              {"can_configure", configure},
                              {"new_target", target_form(fresh, p, "new")},
-                             {"saved", req.query_value("target_saved") == "1" || req.query_value("target_deleted") == "1"},
-                             {"error", error}};
+                             {"saved", req.query_value("target_saved") == "1" || req.query_value("target_deleted") == "1"}};
+  // A mustache section shows for "" too: only a real message gets the key.
+  if (!error.empty()) view["targets_section"]["error"] = error;
 }
 
 }  // namespace stegvis::http
