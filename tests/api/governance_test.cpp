@@ -292,7 +292,7 @@ TEST(Governance, PlanVersionsDiffPdfAndTheActivityPlan) {
   EXPECT_TRUE(is_error(lead.put(item, {{"status", "klar"}}), 400, "invalid_input", "status"));
   EXPECT_TRUE(is_error(coach.put(item, {{"status", "done"}}), 403, "forbidden"));
   ASSERT_EQ(lead.put(item, {{"status", "done"}, {"evidence", "https://example.se/plan.pdf"}}).status, 200);
-  for (const auto& i : coach.get(base + "/activity-plan").body["items"])
+  for (const auto& i : json(coach.get(base + "/activity-plan").body["items"]))
     if (i["id"] == overdue) {
       EXPECT_FALSE(i["overdue"].get<bool>());
       EXPECT_EQ(i["evidence"], "https://example.se/plan.pdf");
