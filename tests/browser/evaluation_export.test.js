@@ -12,7 +12,7 @@ const { useStegvis, login, text, screenshot, assertAccessible, assertNoHorizonta
 const stegvis = useStegvis();
 
 async function openExportPage(page) {
-  await page.getByRole('link', { name: 'Sikta mot arbetslivet' }).first().click();
+  await page.getByRole('link', { name: 'Sikta mot arbetslivet', exact: true }).first().click();
   await page.waitForURL(/\/programmes\/\d+$/);
   await page.getByRole('link', { name: 'Utvärderingsexport (pseudonymiserad)' }).click();
   await page.waitForURL(/\/programmes\/\d+\/evaluation$/);
@@ -73,7 +73,7 @@ test('a reversed period is explained beside the field; the page works on a phone
 test('a coach has no link to the export and is refused at the address', async () => {
   const page = await stegvis.newPage();
   await login(page, 'coach.katrineholm');
-  await page.getByRole('link', { name: 'Sikta mot arbetslivet' }).first().click();
+  await page.getByRole('link', { name: 'Sikta mot arbetslivet', exact: true }).first().click();
   await page.waitForURL(/\/programmes\/\d+$/);
   assert.equal(await page.getByRole('link', { name: /Utvärderingsexport/ }).count(), 0);
   const res = await page.goto(`${page.url()}/evaluation`);

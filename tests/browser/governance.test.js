@@ -13,7 +13,7 @@ const { useStegvis, login, text, screenshot, assertAccessible, assertNoHorizonta
 const stegvis = useStegvis();
 
 async function openNextTeamMeeting(page) {
-  await page.getByRole('link', { name: 'Sikta mot arbetslivet' }).first().click();
+  await page.getByRole('link', { name: 'Sikta mot arbetslivet', exact: true }).first().click();
   await page.waitForURL(/\/programmes\/\d+$/);
   await page.getByRole('link', { name: 'Möten och protokoll' }).click();
   await page.waitForURL(/\/programmes\/\d+\/meetings$/);
@@ -30,7 +30,7 @@ function today() {
 test('the samordnare plans a team meeting today, writes its minutes, approves them and downloads the PDF', async () => {
   const page = await stegvis.newPage({ acceptDownloads: true });
   await login(page, 'samordnare.vastra');
-  await page.getByRole('link', { name: 'Sikta mot arbetslivet' }).first().click();
+  await page.getByRole('link', { name: 'Sikta mot arbetslivet', exact: true }).first().click();
   await page.getByRole('link', { name: 'Möten och protokoll' }).click();
   await page.waitForURL(/\/meetings$/);
   // A meeting in the past is refused beside the field.
@@ -102,7 +102,7 @@ test('the meeting page works on a phone', async () => {
 test('the programme plan shows version 1.1 and a side-by-side diff against 1.0; the activity plan flags overdue items', async () => {
   const page = await stegvis.newPage();
   await login(page, 'forbundschef');
-  await page.getByRole('link', { name: 'Sikta mot arbetslivet' }).first().click();
+  await page.getByRole('link', { name: 'Sikta mot arbetslivet', exact: true }).first().click();
   await page.waitForURL(/\/programmes\/\d+$/);
   await page.getByRole('link', { name: 'Insatsplan och versioner' }).click();
   await page.waitForURL(/\/plan$/);
@@ -139,7 +139,7 @@ test('a diary entry with a personal number is refused with a message beside the 
   const page = await stegvis.newPage();
   await login(page, 'samordnare.vastra');
   await page.goto('/');
-  await page.getByRole('link', { name: 'Sikta mot arbetslivet' }).first().click();
+  await page.getByRole('link', { name: 'Sikta mot arbetslivet', exact: true }).first().click();
   await page.waitForURL(/\/programmes\/\d+$/);
   await page.getByRole('link', { name: 'Västra' }).first().click();
   await page.getByRole('link', { name: 'Veckodagbok' }).click();
@@ -159,7 +159,7 @@ test('a diary entry with a personal number is refused with a message beside the 
 test('the insatsansvarig opens the annual report, writes its summary and finds the diaries marked for it', async () => {
   const page = await stegvis.newPage();
   await login(page, 'insatsansvarig');
-  await page.getByRole('link', { name: 'Sikta mot arbetslivet' }).first().click();
+  await page.getByRole('link', { name: 'Sikta mot arbetslivet', exact: true }).first().click();
   await page.getByRole('link', { name: 'Helårsrapport' }).click();
   await page.waitForURL(/\/annual$/);
   assert.match(await text(page.locator('main h1')), /^Helårsrapport \d{4}$/);

@@ -203,6 +203,9 @@ async function assertAccessible(page, label) {
     v.nodes.slice(0, 5).map((n) => `      ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n'))
     .join('\n');
   assert.equal(bad.length, 0, `axe found serious/critical violations on ${label} (${page.url()}):\n${report}`);
+  // A message box without text (a template section shown for an empty string) is a bar that says nothing.
+  const empty = await page.locator('p.error, p.ok').evaluateAll((es) => es.filter((e) => !e.innerText.trim()).length);
+  assert.equal(empty, 0, `${label}: ${empty} empty message box(es) on ${page.url()}`);
   return results;
 }
 
