@@ -6,6 +6,8 @@
 #include "app/referral_service.hpp"
 #include "domain/validation.hpp"
 #include "reports/annual_report_pdf.hpp"
+#include "reports/money_documents.hpp"
+#include "reports/swedish_format.hpp"
 
 namespace stegvis::app {
 namespace {
@@ -52,6 +54,11 @@ Result<AnnualReport> AnnualReportService::build(const Actor& actor, Id programme
   if (!plan) return plan.error();
   for (auto& row : *plan)
     if (semester_end(row.item.semester) && semester_end(row.item.semester)->year == year) r.activity_plan.push_back(row);
+  // The economy as the money pages show it; readers without money access get the rest of the report.
+  if (MoneyService::may_view_all(actor)) {
+    auto economy = MoneyService(env_).economy(actor, programme_id, year);
+    if (economy) r.economy = std::move(*economy);
+  }
   for (const auto& t : diary_themes()) r.diary_themes[t] = 0;
   {
     auto tx = env_.db.begin(false);
@@ -108,6 +115,20 @@ Result<std::string> AnnualReportService::pdf(const Actor& actor, Id programme_id
   for (const auto& a : r->activity_plan)
     d.activities.push_back({a.item.semester, a.item.activity, activity_status_label(a.item.status) +
                                                                    (a.overdue ? " (försenad)" : "")});
+  if (r->economy) {
+    const auto kr = [](Ore ore) { return reports::cell_text_sv(reports::kronor_cell(ore), true); };
+    const auto& e = r->economy->economy;
+    for (const auto& l : e.lines)
+      d.economy.push_back({l.name, l.has_budget ? kr(l.budget) : "–", kr(l.actual), kr(l.forecast)});
+    d.economy.push_back({"Totalt", e.totals.has_budget ? kr(e.totals.budget) : "–", kr(e.totals.actual),
+                         kr(e.totals.forecast)});
+    const auto& b = r->economy->budget;
+    d.economy_note = (b ? std::string(b->approved() ? "Budgeten är beslutad" : "Budgeten är ett utkast") +
+                              " (version " + std::to_string(b->version) + "). "
+                        : std::string("Ingen budget för året. ")) +
+                     "Prognosen är utfallet hittills plus resten av året i den takt som setts (" +
+                     std::to_string(e.observed_months) + " månader med utfall).";
+  }
   for (const auto& [t, n] : r->diary_themes) d.diary_themes.emplace_back(diary_theme_label(t), n);
   for (const auto& e : r->marked) {
     std::string themes;

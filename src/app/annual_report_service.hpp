@@ -1,15 +1,19 @@
 // The annual report (helårsrapport) of a programme: volumes, outcomes and
 // targets from the period report (by gender, the horizontal principles), the
 // activity plan's items of the year, the diaries' theme counts and the
-// entries the teams marked for it, and text sections the insatsansvarig
-// writes, saved as versions. Aggregates only; small cells suppressed.
+// entries the teams marked for it, the year's economy (budget against actual
+// and forecast per budget line, cost per participant), and text sections the
+// insatsansvarig writes, saved as versions. Aggregates only; small cells suppressed.
 #pragma once
 #include <map>
 #include <string>
 #include <vector>
 
+#include <optional>
+
 #include "app/actor.hpp"
 #include "app/env.hpp"
+#include "app/money_service.hpp"
 #include "app/plan_service.hpp"
 #include "app/report_service.hpp"
 #include "domain/diary.hpp"
@@ -26,6 +30,7 @@ struct AnnualReport {
   std::vector<ActivityRow> activity_plan;
   std::map<std::string, int> diary_themes;  // every theme, 0 included
   std::vector<DiaryEntry> marked;           // marked for the report: week, themes, text (no author)
+  std::optional<EconomyResult> economy;     // the whole programme's, when the reader may see money
   store::AnnualSections sections;
   bool may_edit = false;
 };

@@ -1,6 +1,7 @@
 #include "app/governance_service.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <ctime>
 #include <map>
@@ -358,8 +359,9 @@ Result<std::string> GovernanceService::meeting_pdf(const Actor& actor, Id meetin
   if (v->body.kind == BodyKind::styrgrupp)
     if (auto f = steering_figures(env_, actor, v->body.programme_id, v->meeting.date)) {
       for (const auto& r : f->staffing)
-        d.staffing.push_back({r.unit, std::to_string(static_cast<int>(r.fte_pct)), std::to_string(r.capacity),
-                              r.active < 0 ? "<5" : std::to_string(r.active)});
+        d.staffing.push_back({r.unit, std::to_string(std::lround(r.fte_pct)),
+                              r.planned_fte_pct ? std::to_string(std::lround(*r.planned_fte_pct)) : "–",
+                              std::to_string(r.capacity), r.active < 0 ? "<5" : std::to_string(r.active)});
       d.activity_status = f->semester + ":";
       for (const char* s : {"planned", "ongoing", "done", "cancelled"})
         d.activity_status += " " + activity_status_label(s) + " " + std::to_string(f->plan_status[s]) + ",";

@@ -78,6 +78,27 @@ struct BodyMeetings {
   std::optional<std::string> next_date;  // by the recurrence from the last meeting
 };
 
+// Who sits in a body: for a party, with or without a login; from start to end.
+struct MemberInput {
+  std::string name;      // may be empty when a username is given: the user's name is taken
+  std::string username;  // optional: a member with a login reads the body's meetings
+  std::string party;     // optional: a party's id or exact name
+  std::string start;     // default today
+};
+
+struct MemberView {
+  BodyMember member;
+  std::string party;     // the party's name
+  std::string username;  // "" without a login
+  bool active = false;   // not ended by today
+};
+
+struct BodyMembers {
+  Body body;
+  std::vector<MemberView> members;  // current first
+  bool may_manage = false;
+};
+
 class GovernanceService {
  public:
   explicit GovernanceService(Env& env) : env_(env) {}
@@ -97,6 +118,11 @@ class GovernanceService {
   Result<std::string> meeting_pdf(const Actor& actor, Id meeting_id);
   // The iCalendar feed of one body's meetings.
   Result<std::string> calendar(const Actor& actor, Id programme_id, const std::string& body, std::optional<Id> unit_id);
+  // A body's members, current and former (for those who read the body).
+  Result<BodyMembers> members(const Actor& actor, Id body_id);
+  // For those who manage the body; audited.
+  Result<Id> add_member(const Actor& actor, Id body_id, const MemberInput& in);
+  Status end_member(const Actor& actor, Id member_id, const std::string& date);
   // The actor's own open actions, for the due work.
   std::vector<store::OpenAction> my_actions(const Actor& actor);
 

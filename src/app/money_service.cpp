@@ -53,7 +53,10 @@ Date today_of(const Env& env) { return *parse_date(today_string(env)); }
 }  // namespace
 
 bool MoneyService::may_edit(const Actor& a) { return a.has_role(Role::ekonom) || a.has_role(Role::forbundschef); }
-bool MoneyService::may_view_all(const Actor& a) { return may_edit(a) || a.has_role(Role::styrgrupp); }
+// The insatsansvarig reads the programme's economy as an aggregate (domain.md §2), as the annual report needs.
+bool MoneyService::may_view_all(const Actor& a) {
+  return may_edit(a) || a.has_role(Role::styrgrupp) || a.has_role(Role::insatsansvarig);
+}
 bool MoneyService::may_view(const Actor& a, const Programme& p) {
   return may_view_all(a) || !coordinated_units(a, p).empty();
 }

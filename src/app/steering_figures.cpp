@@ -2,11 +2,20 @@
 
 #include "app/plan_service.hpp"
 #include "app/staff_service.hpp"
+#include "domain/financing.hpp"
 #include "domain/programme_plan.hpp"
 #include "domain/report_facts.hpp"
 #include "domain/small_cells.hpp"
 
 namespace stegvis::app {
+
+namespace {
+bool municipality_of(const Unit& u, Id municipality_id) {
+  for (const auto& m : u.municipalities)
+    if (m.id == municipality_id) return true;
+  return false;
+}
+}  // namespace
 
 Result<SteeringFigures> steering_figures(Env& env, const Actor& actor, Id programme_id, const std::string& date) {
   if (!(actor.has_role(Role::forbundschef) || actor.has_role(Role::insatsansvarig) || actor.has_role(Role::styrgrupp)))
@@ -15,6 +24,7 @@ Result<SteeringFigures> steering_figures(Env& env, const Actor& actor, Id progra
   if (!day) return invalid("date", "Ogiltigt datum.");
   SteeringFigures out;
   std::vector<EnrolmentFacts> facts;
+  std::vector<FinancedPost> agreement;
   Programme programme;
   {
     auto tx = env.db.begin(false);
@@ -22,15 +32,25 @@ Result<SteeringFigures> steering_figures(Env& env, const Actor& actor, Id progra
     if (!p) return not_found("Insatsen finns inte.");
     programme = *p;
     facts = tx->reports().facts(programme_id, date, date);
+    out.agreement_year = tx->financing().agreement_year(programme_id, day->year);
+    if (out.agreement_year) agreement = tx->financing().agreement(programme_id, *out.agreement_year);
   }
   auto staff = StaffService(env).list(actor, std::nullopt);
   if (!staff) return staff.error();
   for (const auto& u : programme.units) {
-    StaffingRow row{u.name, 0, 0, 0};
+    StaffingRow row;
+    row.unit = u.name;
     for (const auto& s : *staff) {
       if (s.disabled) continue;
       for (const auto& r : s.roles)
         if (r.unit_id && *r.unit_id == u.id && carries_caseload(r.role)) row.fte_pct += r.fte_pct;
+    }
+    if (out.agreement_year) {
+      double planned = 0;
+      for (const auto& post : agreement)
+        if (carries_caseload(post.role) && post.municipality_id && municipality_of(u, *post.municipality_id))
+          planned += post.association_fte_pct + post.cofinancing_fte_pct;
+      row.planned_fte_pct = planned;
     }
     row.capacity = static_cast<int>(row.fte_pct / 100.0 * kParticipantsPerFullTime);
     int active = 0;

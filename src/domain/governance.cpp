@@ -122,6 +122,24 @@ std::optional<Error> check_new_meeting(const Meeting& m, const Date& today) {
   return std::nullopt;
 }
 
+std::optional<Error> check_member(const BodyMember& m) {
+  if (auto e = check_text("name", m.name, kMaxMemberName)) return e;
+  if (auto e = check_date("start", m.start_date)) return e;
+  if (auto e = check_date("end", m.end_date, false)) return e;
+  if (!m.end_date.empty() && m.end_date < m.start_date)
+    return Error{ErrorCode::invalid_input, "Slutdatum kan inte vara före startdatum.", "end"};
+  return std::nullopt;
+}
+
+std::optional<Error> check_member_end(const BodyMember& m, std::string_view end_date) {
+  if (!m.end_date.empty())
+    return Error{ErrorCode::conflict, m.name + " lämnade redan " + m.end_date + ".", "date"};
+  if (auto e = check_date("date", end_date)) return e;
+  if (end_date < m.start_date)
+    return Error{ErrorCode::invalid_input, "Slutdatum kan inte vara före startdatum (" + m.start_date + ").", "date"};
+  return std::nullopt;
+}
+
 std::optional<Error> check_minutes(const Minutes& m) {
   if (auto e = check_text("text", m.text, kMaxMinutesText, false)) return e;
   if (auto e = check_list("decisions", m.decisions, kMaxAgendaItems, 2000)) return e;

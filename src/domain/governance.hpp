@@ -106,6 +106,12 @@ std::optional<Error> check_new_meeting(const Meeting& m, const Date& today);
 // Minutes: text and decisions within limits; every action with text, owner and a due date.
 std::optional<Error> check_minutes(const Minutes& m);
 
+constexpr std::size_t kMaxMemberName = 200;
+// A member: a name (1–200 characters), a start date, an end date not before the start (or none).
+std::optional<Error> check_member(const BodyMember& m);
+// Ending a membership on a day: not already ended, not before it started.
+std::optional<Error> check_member_end(const BodyMember& m, std::string_view end_date);
+
 // Whether a participant's consents cover every party of the team (so the team may see who it is).
 bool consent_covers(const std::vector<Consent>& consents, const std::vector<Id>& team_parties);
 

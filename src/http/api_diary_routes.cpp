@@ -3,6 +3,7 @@
 #include "http/api_routes.hpp"
 #include "http/errors.hpp"
 #include "http/json_codec.hpp"
+#include "http/money_json.hpp"
 #include "http/report_json.hpp"
 #include "http/request_decoders.hpp"
 
@@ -51,6 +52,7 @@ json annual_report_json(const app::AnnualReport& r) {
           {"activity_plan", activity},
           {"diary_themes", themes},
           {"diary_marked", marked},
+          {"economy", r.economy ? economy_json(*r.economy) : json(nullptr)},
           {"sections", sections},
           {"sections_version", r.sections.version ? json(r.sections.version) : json(nullptr)}};
 }

@@ -82,11 +82,14 @@ json to_json(const app::MeetingView& v) {
 nlohmann::json steering_json(const app::SteeringFigures& f) {
   json staffing = json::array();
   for (const auto& r : f.staffing)
-    staffing.push_back({{"unit", r.unit}, {"fte_pct", r.fte_pct}, {"capacity", r.capacity},
-                        {"active", r.active < 0 ? json("<5") : json(r.active)}});
+    staffing.push_back({{"unit", r.unit}, {"fte_pct", r.fte_pct},
+                        {"planned_fte_pct", r.planned_fte_pct ? json(*r.planned_fte_pct) : json(nullptr)},
+                        {"difference", r.planned_fte_pct ? json(r.difference()) : json(nullptr)},
+                        {"capacity", r.capacity}, {"active", r.active < 0 ? json("<5") : json(r.active)}});
   json status = json::object();
   for (const auto& [k, n] : f.plan_status) status[k] = n;
   return {{"staffing", staffing},
+          {"agreement_year", f.agreement_year ? json(*f.agreement_year) : json(nullptr)},
           {"activity_plan", {{"semester", f.semester}, {"status", status}, {"overdue", f.overdue}}}};
 }
 
@@ -209,6 +212,47 @@ void add_governance_routes(Router& router, app::Services& services) {
     auto r = gov.close_action(*req.actor, *id);
     if (!r) return json_error(r.error());
     return json_response({{"id", *id}, {"done", true}});
+  });
+
+  router.add("GET", "/api/v1/bodies/{id}/members", Auth::session, true, [&gov](Request& req) {
+    auto id = parse_id(req.params["id"]);
+    if (!id) return json_error(not_found("Organet finns inte."));
+    auto r = gov.members(*req.actor, *id);
+    if (!r) return json_error(r.error());
+    json items = json::array();
+    for (const auto& v : r->members)
+      items.push_back({{"id", v.member.id}, {"name", v.member.name},
+                       {"party", v.party.empty() ? json(nullptr) : json(v.party)},
+                       {"party_id", v.member.party_id ? json(*v.member.party_id) : json(nullptr)},
+                       {"username", v.username.empty() ? json(nullptr) : json(v.username)},
+                       {"start", v.member.start_date},
+                       {"end", v.member.end_date.empty() ? json(nullptr) : json(v.member.end_date)},
+                       {"active", v.active}});
+    return json_list(items, items.size());
+  });
+
+  router.add("POST", "/api/v1/bodies/{id}/members", Auth::session, true, [&gov](Request& req) {
+    auto id = parse_id(req.params["id"]);
+    if (!id) return json_error(not_found("Organet finns inte."));
+    auto body = parse_object(req.body);
+    if (!body) return json_error(body.error());
+    app::MemberInput in;
+    if (auto e = decode_member(*body, in)) return json_error(*e);
+    auto r = gov.add_member(*req.actor, *id, in);
+    if (!r) return json_error(r.error());
+    return json_response({{"id", *r}}, 201);
+  });
+
+  router.add("POST", "/api/v1/members/{id}/end", Auth::session, true, [&gov](Request& req) {
+    auto id = parse_id(req.params["id"]);
+    if (!id) return json_error(not_found("Ledamoten finns inte."));
+    auto body = parse_object(req.body);
+    if (!body) return json_error(body.error());
+    std::string date;
+    if (auto e = read_string(*body, "date", date, false)) return json_error(*e);
+    auto r = gov.end_member(*req.actor, *id, date);
+    if (!r) return json_error(r.error());
+    return json_response({{"id", *id}, {"ended", true}});
   });
 }
 

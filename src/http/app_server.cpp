@@ -35,6 +35,7 @@ void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer&
   add_report_pages(r, services, pages);
   add_financing_pages(r, services, pages);
   add_meeting_pages(r, services, pages);
+  add_member_pages(r, services, pages);
   add_plan_pages(r, services, pages);
   add_diary_pages(r, services, pages);
   add_money_pages(r, services, pages);

@@ -10,6 +10,8 @@
 #include "http/errors.hpp"
 #include "http/page_helpers.hpp"
 #include "http/page_routes.hpp"
+#include "reports/money_documents.hpp"
+#include "reports/swedish_format.hpp"
 
 namespace stegvis::http {
 namespace {
@@ -83,6 +85,20 @@ Response annual_page(app::Services& services, PageRenderer& pages, const Request
     activity.push_back({{"semester", a.item.semester}, {"activity", a.item.activity},
                         {"status_label", activity_status_label(a.item.status)}, {"overdue", a.overdue}});
   view["activity_list"] = activity;
+  // The economy in whole kronor, as the economy page shows it; absent for readers without money access.
+  if (r->economy) {
+    const auto kr = [](Ore ore) { return reports::cell_text_sv(reports::kronor_cell(ore), true); };
+    const auto& e = r->economy->economy;
+    json rows = json::array();
+    for (const auto& l : e.lines)
+      rows.push_back({{"name", l.name}, {"budget", l.has_budget ? kr(l.budget) : "–"}, {"actual", kr(l.actual)},
+                      {"forecast", kr(l.forecast)}, {"over", l.over}});
+    view["economy_rows"] = rows;
+    view["economy_total"] = {{"budget", e.totals.has_budget ? kr(e.totals.budget) : "–"},
+                             {"actual", kr(e.totals.actual)}, {"forecast", kr(e.totals.forecast)}};
+    view["economy_months"] = e.observed_months;
+    view["has_economy"] = true;
+  }
   json genders = json::array();
   auto cell = [&](int n) { return r->period.suppressed && n > 0 && n < 5 ? json("<5") : json(n); };
   for (const auto& g : r->period.report.groups)

@@ -1,5 +1,5 @@
 // Request bodies of the governance routes (api.md "Governance and learning"):
-// a new meeting and its minutes. Pure: JSON in, the use case's input out.
+// a new meeting, its minutes and a body's member. Pure: JSON in, the use case's input out.
 #include "http/request_decoders.hpp"
 
 namespace stegvis::http {
@@ -102,6 +102,24 @@ std::optional<Error> decode_annual_sections(const json& j, std::map<std::string,
     if (!text.is_string()) return invalid("sections." + code, "Avsnittet \"" + code + "\" ska vara text.");
     texts[code] = text.get<std::string>();
   }
+  return std::nullopt;
+}
+
+// {"name"?, "username"?, "party"?: id or exact name, "start"?}: a name or a username is needed.
+std::optional<Error> decode_member(const json& j, app::MemberInput& in) {
+  if (auto e = read_string(j, "name", in.name, false)) return e;
+  if (auto e = read_string(j, "username", in.username, false)) return e;
+  if (auto it = j.find("party"); it != j.end() && !it->is_null()) {
+    if (it->is_number_integer() && it->get<std::int64_t>() > 0) {
+      in.party = std::to_string(it->get<std::int64_t>());
+    } else if (it->is_string()) {
+      in.party = it->get<std::string>();
+    } else {
+      return invalid("party", "Fältet \"party\" ska vara partens id eller namn.");
+    }
+  }
+  if (auto e = read_string(j, "start", in.start, false)) return e;
+  if (in.name.empty() && in.username.empty()) return invalid("name", "Ange ledamotens namn eller användarnamn.");
   return std::nullopt;
 }
 

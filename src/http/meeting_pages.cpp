@@ -2,6 +2,8 @@
 // form for the next one, and the meeting page itself: the agenda with its
 // standing items filled in from the data, the minutes form (decisions and
 // actions with owner and due date), approval, correction, PDF and calendar.
+#include <cmath>
+
 #include "http/api_routes.hpp"
 #include "http/errors.hpp"
 #include "http/page_helpers.hpp"
@@ -10,6 +12,12 @@
 
 namespace stegvis::http {
 namespace {
+
+std::string whole_pct(double v) { return std::to_string(static_cast<long>(std::lround(v))); }
+std::string signed_whole_pct(double v) {
+  long n = std::lround(v);
+  return n > 0 ? "+" + std::to_string(n) : n < 0 ? "−" + std::to_string(-n) : "0";
+}
 
 constexpr int kBlankActionRows = 3;
 
@@ -59,7 +67,8 @@ Response meeting_page(app::Services& services, PageRenderer& pages, const Reques
   view["title"] = v->body.name + " " + v->meeting.date;
   if (v->meeting.place.empty()) view["place"] = false;  // the template shows a dash
   view["programme_id"] = v->body.programme_id;
-  view["this_meeting"] = v->meeting.id;  // inside the open actions, "id" is the action's
+  view["this_meeting"] = v->meeting.id;
+  view["body_id"] = v->body.id;  // inside the open actions, "id" is the action's
   view["may_edit"] = v->may_edit;
   view["may_correct"] = v->may_manage && v->meeting.minutes && v->meeting.minutes->approved();
   view["may_approve"] = v->may_edit && v->meeting.minutes.has_value();
@@ -95,6 +104,15 @@ Response meeting_page(app::Services& services, PageRenderer& pages, const Reques
       for (const char* s : {"planned", "ongoing", "done", "cancelled"})
         status.push_back({{"label", activity_status_label(s)}, {"count", f->plan_status[s]}});
       steering["status_list"] = status;
+      // Registered against planned, as the financing page shows it: whole points, a marked difference.
+      for (std::size_t i = 0; i < f->staffing.size(); ++i) {
+        const auto& r = f->staffing[i];
+        auto& row = steering["staffing"][i];
+        row["fte_pct"] = whole_pct(r.fte_pct);
+        row["planned"] = r.planned_fte_pct ? whole_pct(*r.planned_fte_pct) : "–";
+        row["difference"] = r.planned_fte_pct ? signed_whole_pct(r.difference()) : "–";
+        row["differs"] = r.planned_fte_pct && std::abs(r.difference()) >= 1.0;
+      }
       view["steering"] = steering;
     }
   // The minutes form: what was entered (after an error), else the stored draft.
@@ -136,7 +154,7 @@ Response meetings_page(app::Services& services, PageRenderer& pages, const Reque
                           {"status", pages.text(req, !it->minutes ? "gov_status_none"
                                                      : it->minutes->approved() ? "gov_status_approved"
                                                                                : "gov_status_draft")}});
-    list.push_back({{"name", b.body.name}, {"meetings", meetings}, {"has_meetings", !b.meetings.empty()},
+    list.push_back({{"id", b.body.id}, {"name", b.body.name}, {"meetings", meetings}, {"has_meetings", !b.meetings.empty()},
                     {"next_date", b.next_date ? json(*b.next_date) : json(false)},
                     {"interval_days", b.body.interval_days > 0 ? json(b.body.interval_days) : json(false)}});
   }

@@ -152,6 +152,7 @@ const std::vector<NamedDecoder>& request_decoders() {
       entry<ScenarioInput>("allocation_scenario", [](const json& j, L, auto& v) { return decode_scenario(j, v); }),
       entry<app::MeetingInput>("meeting", [](const json& j, L, auto& v) { return decode_meeting(j, v); }),
       entry<app::MinutesInput>("minutes", [](const json& j, L, auto& v) { return decode_minutes(j, v); }),
+      entry<app::MemberInput>("member", [](const json& j, L, auto& v) { return decode_member(j, v); }),
       entry<PlanVersion>("plan_version", [](const json& j, L, auto& v) { return decode_plan_version(j, v); }),
       entry<ActivityItem>("activity_item", [](const json& j, L, auto& v) { return decode_activity(j, true, v); }),
       entry<DiaryInput>("diary", [](const json& j, L, auto& v) { return decode_diary(j, v); }),

@@ -31,6 +31,7 @@ void add_report_pages(Router& router, app::Services& services, PageRenderer& pag
 void add_financing_pages(Router& router, app::Services& services, PageRenderer& pages);
 // Meetings of the programme's bodies: list, the meeting page with agenda and minutes (meeting_pages.cpp).
 void add_meeting_pages(Router& router, app::Services& services, PageRenderer& pages);
+void add_member_pages(Router& router, app::Services& services, PageRenderer& pages);
 // The programme plan with its versions and side-by-side diff, and the activity plan (plan_pages.cpp).
 void add_plan_pages(Router& router, app::Services& services, PageRenderer& pages);
 // A unit's staff diary and the programme's annual report (diary_pages.cpp).

@@ -87,6 +87,7 @@ std::optional<Error> decode_scenario(const json& j, ScenarioInput& in);
 // Governance (api.md "Governance and learning").
 std::optional<Error> decode_meeting(const json& j, app::MeetingInput& in);
 std::optional<Error> decode_minutes(const json& j, app::MinutesInput& in);
+std::optional<Error> decode_member(const json& j, app::MemberInput& in);
 std::optional<Error> decode_plan_version(const json& j, PlanVersion& v);
 // required = false (an update): absent fields keep the item's values.
 std::optional<Error> decode_activity(const json& j, bool required, ActivityItem& item);

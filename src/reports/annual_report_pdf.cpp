@@ -63,6 +63,13 @@ std::string render_annual_report_pdf(const AnnualReportDocument& d) {
     std::vector<double> widths{90, 281, 110};
     w.row({"Termin", "Aktivitet", "Status"}, widths, true);
     for (const auto& a : d.activities) w.row(a, widths, false);
+    if (!d.economy.empty()) {
+      w.heading("Ekonomi " + std::to_string(d.year) + " (kr)");
+      std::vector<double> four{171, 100, 100, 110};
+      w.row({"Budgetpost", "Budget", "Utfall", "Prognos helår"}, four, true);
+      for (const auto& r : d.economy) w.row(r, four, false);
+      w.paragraph(d.economy_note, 0, kSmall, kMuted);
+    }
     w.heading("Veckodagböckerna");
     std::vector<double> two{330, 151};
     w.row({"Tema", "Antal anteckningar"}, two, true);

@@ -1,6 +1,6 @@
 // The annual report (helårsrapport) as PDF: the text sections, volumes and
 // outcomes by gender with small cells suppressed, targets, the year's
-// activity plan and the diaries' themes with the entries marked for it. Pure.
+// activity plan, the economy, and the diaries' themes with the entries marked for it. Pure.
 #pragma once
 #include <string>
 #include <utility>
@@ -19,6 +19,8 @@ struct AnnualReportDocument {
   std::vector<Target> targets;
   bool suppressed = true;
   std::vector<std::vector<std::string>> activities;  // semester, activity, status
+  std::vector<std::vector<std::string>> economy;     // budget line, budget, actual, forecast (kr); empty: not shown
+  std::string economy_note;                          // the budget's status and the forecast's method
   std::vector<std::pair<std::string, int>> diary_themes;
   std::vector<std::vector<std::string>> marked;  // week, themes, text
   std::string printed_on;

@@ -31,8 +31,8 @@ void write_agenda(PageWriter& w, const MeetingDocument& d) {
       for (const auto& r : d.volumes) w.row(r, widths, false);
       w.paragraph("Antal under 5 visas som <5.", 0, kSmall, kMuted);
     } else if (item.standing == "staffing" && !d.staffing.empty()) {
-      std::vector<double> widths{130, 120, 120, 111};
-      w.row({"Länsdel", "Tjänstgöringsgrad (%)", "Kapacitet", "Aktiva"}, widths, true);
+      std::vector<double> widths{120, 110, 100, 80, 71};
+      w.row({"Länsdel", "Registrerat (%)", "Planerat (%)", "Kapacitet", "Aktiva"}, widths, true);
       for (const auto& r : d.staffing) w.row(r, widths, false);
     } else if (item.standing == "activity_plan" && !d.activity_status.empty()) {
       w.paragraph(d.activity_status, kIndent);

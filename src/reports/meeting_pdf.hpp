@@ -17,7 +17,7 @@ struct MeetingDocument {
   std::vector<std::string> new_participants;  // labels as the team may see them
   std::string flow;                           // "Inflöde 3, utflöde 1 sedan ..."
   std::vector<std::vector<std::string>> volumes;  // unit, track, active, started, exited
-  std::vector<std::vector<std::string>> staffing;  // unit, FTE %, capacity, active
+  std::vector<std::vector<std::string>> staffing;  // unit, FTE % registered, planned, capacity, active
   std::string activity_status;                     // "Hösten 2025: Klar 3 · Pågår 1 ..."
   std::string printed_on;
 };

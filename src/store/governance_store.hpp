@@ -39,6 +39,8 @@ class GovernanceStore {
 
   virtual std::vector<BodyMember> members(Id body_id) = 0;
   virtual Id add_member(const BodyMember& m) = 0;
+  virtual std::optional<BodyMember> member(Id id) = 0;
+  virtual void end_member(Id id, const std::string& end_date) = 0;
 
   // Inserts the meeting with its agenda, attendees and apologies (no minutes).
   virtual Id create_meeting(const Meeting& m, std::optional<Id> by, std::int64_t now) = 0;

@@ -201,7 +201,13 @@ TEST(Governance, SteeringGroupSeesAggregatesOnly) {
     EXPECT_GT(row["fte_pct"].get<double>(), 0) << row.dump();
     EXPECT_EQ(row["capacity"].get<int>(), static_cast<int>(row["fte_pct"].get<double>() / 100 * 20));
     EXPECT_TRUE(row["active"] == "<5" || row["active"].get<int>() == 0 || row["active"].get<int>() >= 5);
+    // Registered against planned: the demo's 2024 financing agreement is in force from then on.
+    ASSERT_TRUE(row["planned_fte_pct"].is_number()) << row.dump();
+    EXPECT_GT(row["planned_fte_pct"].get<double>(), 0) << row.dump();
+    EXPECT_DOUBLE_EQ(row["difference"].get<double>(),
+                     row["fte_pct"].get<double>() - row["planned_fte_pct"].get<double>());
   }
+  EXPECT_EQ(m.body["agreement_year"], 2024);
   EXPECT_TRUE(m.body["activity_plan"]["status"].contains("done"));
   // A unit's samordnare neither reads nor plans the steering group's meetings.
   ApiClient karin = logged_in("samordnare.vastra");
@@ -370,6 +376,13 @@ TEST(Governance, DiaryRefusesPersonalNumbersWarnsOfNamesAndFeedsTheAnnualReport)
   for (const char* k : {"year", "volumes", "outcomes", "targets", "activity_plan", "diary_themes", "sections"})
     EXPECT_TRUE(report.body.contains(k)) << k;
   EXPECT_GE(report.body["diary_themes"]["framgang"].get<int>(), 1);
+  // The economy, as the money issue computes it: the demo's generated costs for the year.
+  ASSERT_TRUE(report.body["economy"].is_object()) << report.body["economy"].dump();
+  EXPECT_FALSE(report.body["economy"]["lines"].empty());
+  if (std::stoi(future_date(0).substr(5, 2)) > 1) {  // costs are generated up to last month
+    EXPECT_GT(report.body["economy"]["totals"]["actual"].get<double>(), 0);
+  }
+  EXPECT_EQ(report.body["economy"]["year"], year);
   bool found = false;
   for (const auto& m : report.body["diary_marked"]) {
     EXPECT_FALSE(m.contains("author"));
@@ -398,8 +411,76 @@ TEST(Governance, DiaryRefusesPersonalNumbersWarnsOfNamesAndFeedsTheAnnualReport)
     write_file(dir.path / "a.pdf", pdf.text);
     ASSERT_EQ(run("pdftotext " + (dir.path / "a.pdf").string() + " " + (dir.path / "a.txt").string(), dir.path / "log"), 0);
     std::string text = read_file(dir.path / "a.txt");
-    for (const char* s : {"Helårsrapport", "Året i korthet.", "Volymer per kön", "Veckodagböckerna",
+    for (const char* s : {"Helårsrapport", "Året i korthet.", "Volymer per kön", "Veckodagböckerna", "Ekonomi", "Budgetpost",
                           "Två deltagare började praktik."})
       EXPECT_NE(text.find(s), std::string::npos) << s;
   }
+}
+
+TEST(Governance, MembersAreAddedAndEndedByWhoManagesTheBody) {
+  ApiClient admin = logged_in("admin");
+  const auto programme = demo_programme_id(admin);
+  const auto vastra = demo_unit_id(admin, "Västra");
+  ApiClient karin = logged_in("samordnare.vastra");
+  auto list = karin.get("/api/v1/programmes/" + std::to_string(programme) + "/meetings");
+  ASSERT_EQ(list.status, 200);
+  std::int64_t team = 0;
+  for (const auto& b : list.body["items"])
+    if (b["body"] == "samverkansteam" && b["unit"] == vastra) team = b["id"].get<std::int64_t>();
+  ASSERT_NE(team, 0);
+  const std::string members = "/api/v1/bodies/" + std::to_string(team) + "/members";
+  const auto count = [&] { return karin.get(members).body["items"].size(); };
+  const auto before = count();
+
+  // Bad input names its field and stores nothing.
+  EXPECT_TRUE(is_error(karin.post(members, json::object()), 400, "invalid_input", "name"));
+  EXPECT_TRUE(is_error(karin.post(members, {{"name", "Lena Ek"}, {"start", "2025-13-01"}}), 400, "invalid_input", "start"));
+  EXPECT_TRUE(is_error(karin.post(members, {{"name", "Lena Ek"}, {"party", "Finns inte AB"}}), 422, "unprocessable", "party"));
+  EXPECT_TRUE(is_error(karin.post(members, {{"username", "ingen.sadan"}}), 422, "unprocessable", "username"));
+  EXPECT_TRUE(is_error(karin.post(members, {{"name", std::string(201, 'x')}}), 400, "invalid_input", "name"));
+  EXPECT_EQ(count(), before);
+
+  // A member without a login, for a party; and one with a login, who then reads the team's meetings.
+  const auto fk = party_id(admin, "Försäkringskassan");
+  auto lena = karin.post(members, {{"name", "Lena Ek"}, {"party", fk}, {"start", "2025-01-01"}});
+  ASSERT_EQ(lena.status, 201) << lena.text;
+  ApiClient board = logged_in("styrgrupp");
+  EXPECT_TRUE(is_error(board.get(members), 403, "forbidden"));
+  auto seat = karin.post(members, {{"username", "styrgrupp"}});
+  ASSERT_EQ(seat.status, 201) << seat.text;
+  EXPECT_TRUE(is_error(karin.post(members, {{"username", "styrgrupp"}}), 409, "conflict"));
+  auto seen = board.get(members);
+  ASSERT_EQ(seen.status, 200) << seen.text;
+  EXPECT_EQ(seen.body["items"].size(), before + 2);
+  bool found = false;
+  for (const auto& m : seen.body["items"])
+    if (m["name"] == "Lena Ek") {
+      found = true;
+      EXPECT_EQ(m["party"], "Försäkringskassan");
+      EXPECT_EQ(m["start"], "2025-01-01");
+      EXPECT_TRUE(m["active"].get<bool>());
+      EXPECT_TRUE(m["username"].is_null());
+    }
+  EXPECT_TRUE(found);
+  // Others cannot change the members (audited), nor can a member.
+  ApiClient coach = logged_in("coach.katrineholm");
+  EXPECT_TRUE(is_error(coach.post(members, {{"name", "Någon"}}), 403, "forbidden"));
+  EXPECT_TRUE(is_error(board.post(members, {{"name", "Någon"}}), 403, "forbidden"));
+
+  // Ending: not before the start, a real date, once; the ended member no longer reads the meetings.
+  const std::string end_lena = "/api/v1/members/" + std::to_string(lena.body["id"].get<std::int64_t>()) + "/end";
+  EXPECT_TRUE(is_error(karin.post(end_lena, {{"date", "2024-12-31"}}), 400, "invalid_input", "date"));
+  EXPECT_TRUE(is_error(karin.post(end_lena, {{"date", "igår"}}), 400, "invalid_input", "date"));
+  EXPECT_EQ(karin.post(end_lena, {{"date", "2025-06-30"}}).status, 200);
+  EXPECT_TRUE(is_error(karin.post(end_lena, {{"date", "2025-07-30"}}), 409, "conflict"));
+  EXPECT_TRUE(is_error(coach.post("/api/v1/members/" + std::to_string(seat.body["id"].get<std::int64_t>()) + "/end",
+                                  json::object()), 403, "forbidden"));
+  EXPECT_EQ(karin.post("/api/v1/members/" + std::to_string(seat.body["id"].get<std::int64_t>()) + "/end",
+                       json::object()).status, 200);
+  EXPECT_TRUE(is_error(board.get(members), 403, "forbidden"));
+  auto after = karin.get(members);
+  for (const auto& m : after.body["items"])
+    if (m["name"] == "Lena Ek") {
+      EXPECT_EQ(m["end"], "2025-06-30");
+    }
 }

@@ -164,6 +164,9 @@ test('the insatsansvarig opens the annual report, writes its summary and finds t
   await page.waitForURL(/\/annual$/);
   assert.match(await text(page.locator('main h1')), /^Helårsrapport \d{4}$/);
   assert.match(await text(page.locator('main')), /Framgång: \d+/);
+  // The year's economy beside the volumes: budget, actual and forecast per line, with a total.
+  const economy = page.locator('section', { has: page.locator('#annual-economy-h') });
+  assert.match(await text(economy), /Totalt/);
   await page.fill('#annual-sammanfattning', 'Insatsen har nått fler unga än planerat.');
   await page.getByRole('button', { name: 'Spara texterna (ny version)' }).click();
   await page.waitForURL(/saved=1/);
@@ -171,4 +174,30 @@ test('the insatsansvarig opens the annual report, writes its summary and finds t
   assert.match(await text(page.locator('#annual-texts-h')), /version 1/);
   await assertAccessible(page, 'annual report');
   await screenshot(page, 'annual-report-1280');
+});
+
+test('the samordnare adds a member of the collaboration team for a party and ends the membership', async () => {
+  const page = await stegvis.newPage();
+  await login(page, 'samordnare.vastra');
+  await openNextTeamMeeting(page);
+  await page.getByRole('link', { name: 'Ledamöter' }).click();
+  await page.waitForURL(/\/bodies\/\d+\/members$/);
+  assert.match(await text(page.locator('main h1')), /Samverkansteam Västra/);
+  // Neither a name nor a username: the message says what is missing.
+  await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
+  assert.match(await text(page.locator('#gov-member-error')), /namn/);
+  await page.fill('#gov-m-name', 'Eva Kassa');
+  await page.selectOption('#gov-m-party', { label: 'Försäkringskassan' });
+  await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
+  await page.waitForURL(/saved=added/);
+  const row = page.getByRole('row', { name: /Eva Kassa/ });
+  assert.match(await text(row), /Försäkringskassan/);
+  await assertAccessible(page, 'members page');
+  await screenshot(page, 'members-1280');
+  await row.getByRole('button', { name: 'Avsluta Eva Kassa' }).click();
+  await page.waitForURL(/saved=ended/);
+  // Ended today: still a member through the day, with the end date and no second end.
+  const ended = page.getByRole('row', { name: /Eva Kassa/ });
+  assert.match(await text(ended), /Avslutat/);
+  assert.equal(await ended.getByRole('button').count(), 0);
 });

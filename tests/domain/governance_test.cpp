@@ -86,6 +86,27 @@ TEST(Governance, MinutesNeedOwnerAndDueForEveryAction) {
   EXPECT_EQ(check_minutes(m)->field, "text");
 }
 
+TEST(Governance, MembersNeedANameAStartAndAnEndNotBeforeIt) {
+  BodyMember m{0, 1, std::nullopt, "Anna Lind", std::nullopt, "2025-01-01", ""};
+  EXPECT_FALSE(check_member(m).has_value());
+  m.name = "";
+  EXPECT_EQ(check_member(m)->field, "name");
+  m.name = std::string(201, 'a');
+  EXPECT_EQ(check_member(m)->field, "name");
+  m.name = "Anna Lind";
+  m.start_date = "2025-02-30";
+  EXPECT_EQ(check_member(m)->field, "start");
+  m.start_date = "2025-01-01";
+  m.end_date = "2024-12-31";
+  EXPECT_EQ(check_member(m)->field, "end");
+  m.end_date = "";
+  EXPECT_FALSE(check_member_end(m, "2025-06-30").has_value());
+  EXPECT_EQ(check_member_end(m, "2024-06-30")->field, "date");
+  EXPECT_EQ(check_member_end(m, "30/6")->field, "date");
+  m.end_date = "2025-03-01";
+  EXPECT_EQ(check_member_end(m, "2025-06-30")->code, ErrorCode::conflict);
+}
+
 TEST(Governance, ConsentMustCoverEveryPartyOfTheTeam) {
   std::vector<Consent> c{{1, true, "2025-01-01"}, {2, true, "2025-01-01"}};
   EXPECT_TRUE(consent_covers(c, {1, 2}));

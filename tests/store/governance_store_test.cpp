@@ -78,6 +78,13 @@ TYPED_TEST(GovernanceStoreTest, MeetingsKeepAgendaMinutesAndActions) {
   EXPECT_EQ(members[0].party_id, this->party_);
   EXPECT_FALSE(members[0].user_id.has_value());
   EXPECT_EQ(members[1].end_date, "2024-12-31");
+  // One member read back by id, and a membership ended.
+  auto anna = g.member(members[0].id);
+  ASSERT_TRUE(anna.has_value());
+  EXPECT_EQ(anna->name, "Anna Lind");
+  g.end_member(anna->id, "2025-06-30");
+  EXPECT_EQ(g.member(anna->id)->end_date, "2025-06-30");
+  EXPECT_FALSE(g.member(anna->id + 1000).has_value());
 
   Meeting m;
   m.body_id = team.id;

@@ -111,6 +111,22 @@ Id SqlGovernanceStore::add_member(const BodyMember& m) {
   return id;
 }
 
+std::optional<BodyMember> SqlGovernanceStore::member(Id id) {
+  long long m = id;
+  soci::rowset<soci::row> rs =
+      (sql_.prepare << "SELECT id, body_id, party_id, name, user_id, start_date, end_date FROM gov_member WHERE id = :m",
+       soci::use(m));
+  for (const auto& r : rs)
+    return BodyMember{col_int(r, 0), col_int(r, 1), col_opt_int(r, 2), col_str(r, 3), col_opt_int(r, 4),
+                      col_str(r, 5), col_str(r, 6)};
+  return std::nullopt;
+}
+
+void SqlGovernanceStore::end_member(Id id, const std::string& end_date) {
+  long long m = id;
+  sql_ << "UPDATE gov_member SET end_date = :e WHERE id = :m", soci::use(end_date), soci::use(m);
+}
+
 Id SqlGovernanceStore::create_meeting(const Meeting& m, std::optional<Id> by, std::int64_t now) {
   NullableId who(by);
   long long body = m.body_id, duration = m.duration_minutes, at = now, id = 0;

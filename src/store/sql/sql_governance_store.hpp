@@ -16,6 +16,8 @@ class SqlGovernanceStore final : public GovernanceStore {
   Id save_body(const Body& b) override;
   std::vector<BodyMember> members(Id body_id) override;
   Id add_member(const BodyMember& m) override;
+  std::optional<BodyMember> member(Id id) override;
+  void end_member(Id id, const std::string& end_date) override;
   Id create_meeting(const Meeting& m, std::optional<Id> by, std::int64_t now) override;
   std::optional<Meeting> meeting(Id id) override;
   std::vector<Meeting> meetings(Id body_id) override;
