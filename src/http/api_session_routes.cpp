@@ -99,8 +99,14 @@ void add_session_routes(Router& router, app::Services& services, const DispatchC
       f.to = unix_day(to, 1);  // the whole last day counts
       if (!f.to) return json_error(invalid("to", "Ogiltigt datum, skriv ÅÅÅÅ-MM-DD."));
     }
-    if (auto l = req.query_value("limit"); !l.empty()) f.limit = static_cast<int>(parse_id(l).value_or(100));
-    if (auto o = req.query_value("offset"); !o.empty()) f.offset = static_cast<int>(parse_id(o).value_or(0));
+    if (auto l = req.query_value("limit"); !l.empty()) {
+      auto n = parse_id(l);
+      f.limit = n && *n <= 100000 ? static_cast<int>(*n) : -1;  // the service names the bound
+    }
+    if (auto o = req.query_value("offset"); !o.empty()) {
+      auto n = o == "0" ? std::optional<Id>(0) : parse_id(o);
+      f.offset = n && *n <= 100000000 ? static_cast<int>(*n) : -1;
+    }
     auto r = services.audit.search(*req.actor, f);
     if (!r) return json_error(r.error());
     json items = json::array();

@@ -86,6 +86,11 @@ TEST(Audit, DateLimitAndOffsetFilters) {
   ASSERT_EQ(rest.body["items"].size(), 1u);
   EXPECT_EQ(rest.body["items"][0]["id"], all[2]["id"]);
 
+  // Paging outside its bounds is refused with the bound, not silently clamped.
+  for (const char* q : {"limit=0", "limit=501", "limit=abc", "limit=-5"})
+    EXPECT_TRUE(is_error(admin.get(std::string("/api/v1/audit?") + q), 400, "invalid_input", "limit")) << q;
+  EXPECT_TRUE(is_error(admin.get("/api/v1/audit?offset=-1"), 400, "invalid_input", "offset"));
+  EXPECT_EQ(admin.get("/api/v1/audit?limit=500&offset=0").status, 200);
   EXPECT_TRUE(is_error(admin.get("/api/v1/audit?from=2024-13-01"), 400, "invalid_input", "from"));
   EXPECT_TRUE(is_error(admin.get("/api/v1/audit?to=yesterday"), 400, "invalid_input", "to"));
   EXPECT_TRUE(is_error(admin.get("/api/v1/audit?from=2024-05-02&to=2024-05-01"), 400, "invalid_input", "to"));
