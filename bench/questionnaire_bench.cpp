@@ -144,6 +144,7 @@ int main(int argc, char** argv) {
   server.join();
   auto check = services.questionnaires.results(lead, q->id, round->id);
   const bool consistent = check && check->results.responses == ok.load();
+  if (!check) return 1;
 
   // ---- 2. results of a round with 100 000 responses ----
   auto big = services.questionnaires.create_round(lead, q->id, {programme, unit, today, today, 1});

@@ -80,7 +80,7 @@ void write_round(store::Store& tx, Id programme, const Date& today, const PastRo
     std::vector<store::StoredAnswer> answers;
     for (const auto& item : q->items) {
       if (item.kind == ItemKind::text) {
-        if (r.texts && dice.roll(3) == 0) answers.push_back({item.key, std::nullopt, r.texts[dice.roll(static_cast<int>(r.text_count))]});
+        if (r.texts && dice.roll(3) != 0) answers.push_back({item.key, std::nullopt, r.texts[dice.roll(static_cast<int>(r.text_count))]});
         continue;
       }
       answers.push_back({item.key, answer(dice, item, r.centre), {}});

@@ -187,7 +187,8 @@ Result<ResultsView> QuestionnaireService::results(const Actor& actor, Id questio
     if (!chosen || chosen->questionnaire_id != questionnaire_id) return not_found("Omgången finns inte för enkäten.");
   } else {
     for (const auto& r : all)
-      if (round_state(r.opens, r.closes, today) == RoundState::closed) chosen = &r;
+      if (round_state(r.opens, r.closes, today) == RoundState::closed && (!chosen || r.closes >= chosen->closes))
+        chosen = &r;
     if (!chosen && !all.empty()) chosen = &all.back();
     if (!chosen) return not_found("Enkäten har inga omgångar ännu.");
   }

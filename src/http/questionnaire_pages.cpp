@@ -116,6 +116,7 @@ Response questionnaire_page(app::Services& services, PageRenderer& pages, const 
     json j = round_json(v);
     j["state_label"] = pages.text(req, "quest_state_" + to_code(v.state));
     j["scope"] = v.unit.empty() ? v.programme : v.unit;
+    j["questionnaire_id"] = q.id;
     rounds.push_back(j);
   }
   view["rounds"] = rounds;

@@ -137,7 +137,7 @@ TEST(Questionnaires, FromDefinitionThroughOneTimeLinksToResultsAndAFloodOfGuesse
   res = coach.get(base + "/results?round=" + std::to_string(round_id));
   EXPECT_EQ(res.body["responses"], 5);
   EXPECT_FALSE(res.body["suppressed"].get<bool>());
-  EXPECT_DOUBLE_EQ(res.body["items"][0]["mean"].get<double>(), 2.0);
+  EXPECT_DOUBLE_EQ(res.body["items"][0]["mean"].get<double>(), 2.8);
   EXPECT_EQ(res.body["items"][0]["count"], 5);
   EXPECT_EQ(res.body["items"][0]["distribution"][3]["count"], 2);  // value 4 twice
   EXPECT_TRUE(res.body["items"][1]["suppressed"].get<bool>());  // four answered the optional item
