@@ -53,6 +53,9 @@ json definition(const std::string& name) {
 }  // namespace
 
 TEST(Questionnaires, FromDefinitionThroughOneTimeLinksToResultsAndAFloodOfGuesses) {
+  // Other tests probe every route with garbage from this same loopback address, which counts as guessing.
+  const auto forget_guesses = [] { exec_sql(server().db_url, "DELETE FROM login_failure WHERE throttle_key LIKE 'answer:%'"); };
+  forget_guesses();
   ApiClient lead = logged_in("insatsansvarig");
   ApiClient karin = logged_in("samordnare.vastra");
   ApiClient coach = logged_in("coach.katrineholm");
@@ -192,4 +195,5 @@ TEST(Questionnaires, FromDefinitionThroughOneTimeLinksToResultsAndAFloodOfGuesse
   EXPECT_TRUE(is_error(anonymous.get("/api/v1/answers/" + token(5)), 429, "too_many_requests"));
   EXPECT_TRUE(server_alive());
   EXPECT_EQ(lead.get(base).status, 200);
+  forget_guesses();
 }
