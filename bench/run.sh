@@ -4,6 +4,9 @@
 #   2. the year period report through ReportService and as hand-written SQL, on both (stegvis_report_bench);
 #   3. the API under load on the SQLite set: wrk with bench/load.lua (64 connections, many coaches)
 #      against the same server's GET /api/v1/health, and the server's peak RSS;
+#   4. questionnaires (issue #9, fixed size, skipped at smoke scales below 0.1): 1 000 concurrent
+#      anonymous answers on loopback and the results of a 100 000-response round, on both
+#      (stegvis_questionnaire_bench, in empty databases);
 # then prints one table. Fails only when a step fails, never on a timing.
 #
 # Usage: bench/run.sh [--scale F] [--seed N] [--duration SECONDS] [--keep]
@@ -28,7 +31,7 @@ done
 SYNC=${STEGVIS_BENCH_SQLITE_SYNC:-normal}
 BUILD=${BUILD_DIR:-build}
 [ -d "$BUILD" ] || scripts/build.sh
-ninja -C "$BUILD" stegvis stegvis_report_bench >/dev/null
+ninja -C "$BUILD" stegvis stegvis_report_bench stegvis_questionnaire_bench >/dev/null
 STEGVIS=$ROOT/$BUILD/stegvis
 REPORT_BENCH=$ROOT/$BUILD/bench/stegvis_report_bench
 command -v wrk >/dev/null || { echo "bench: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
@@ -111,6 +114,18 @@ mix_field() { grep -oE "^load: .*" "$WORK/mix.log" | grep -oE " $1=[^ ]+" | cut 
 MIX_RPS=$(mix_field rps)
 [ -n "$MIX_RPS" ] && [ -n "$HEALTH_RPS" ] || { echo "bench: wrk gave no figures" >&2; cat "$WORK/mix.log" "$WORK/health.log" >&2; exit 1; }
 
+# ---- 4. questionnaires ----
+QUEST=0
+if awk -v s="$SCALE" 'BEGIN{exit !(s >= 0.1)}'; then
+  QUEST=1
+  step "questionnaires on SQLite"
+  "$ROOT/$BUILD/bench/stegvis_questionnaire_bench" "sqlite:$WORK/quest.db" | tee "$WORK/quest-sqlite.log" | sed 's/^/   /'
+  step "questionnaires on PostgreSQL (the scratch schema emptied first)"
+  psql "$PG_URL" -qX -c "DROP SCHEMA IF EXISTS public CASCADE" -c "CREATE SCHEMA public" 2>&1 | grep -v NOTICE || true
+  "$ROOT/$BUILD/bench/stegvis_questionnaire_bench" "$PG_URL" | tee "$WORK/quest-postgresql.log" | sed 's/^/   /'
+fi
+quest_field() { grep -oE "^result: .*" "$WORK/quest-$1.log" | grep -oE "$2=[^ ]+" | cut -d= -f2; }
+
 # ---- the table ----
 fmt() { printf "%'d" "${1%.*}" 2>/dev/null || echo "$1"; }
 echo
@@ -130,3 +145,8 @@ printf '%-48s %18s\n' "mix non-2xx responses (goal 0)" "$(mix_field non2xx)"
 printf '%-48s %18s\n' "mix socket errors (goal 0)" "$(mix_field socket_errors)"
 printf '%-48s %18s\n' "server peak RSS, VmHWM (MB; goal < 300)" "$(( HWM_KB / 1024 ))"
 printf '%-48s %18s\n' "server SQLite sync mode" "$SYNC"
+if [ "$QUEST" = 1 ]; then
+  printf '%-48s %18s %18s\n' "1000 concurrent answers (ms)" "$(quest_field sqlite answers_ms)" "$(quest_field postgresql answers_ms)"
+  printf '%-48s %18s %18s\n' "answer errors (goal 0)" "$(quest_field sqlite answer_errors)" "$(quest_field postgresql answer_errors)"
+  printf '%-48s %18s %18s\n' "results, 100 000 responses (ms; goal < 300)" "$(quest_field sqlite results_ms)" "$(quest_field postgresql results_ms)"
+fi

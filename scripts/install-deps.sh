@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache
   libcpp-httplib-dev libsoci-dev libsqlite3-dev libpq-dev libboost-dev
   nlohmann-json3-dev libkainjow-mustache-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
-  libsodium-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core libxlsxwriter-dev
+  libsodium-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core libxlsxwriter-dev libqrencode-dev
   libgtest-dev libgmock-dev sqlite3
 )
 # Node.js may come from elsewhere than Debian (its own npm then conflicts with Debian's).

@@ -6,6 +6,7 @@
 #include "app/demo_governance.hpp"
 #include "app/demo_money.hpp"
 #include "app/demo_participants.hpp"
+#include "app/demo_questionnaires.hpp"
 #include "app/financing_service.hpp"
 #include "app/report_service.hpp"
 #include "app/organisation_service.hpp"
@@ -179,6 +180,7 @@ Status load_demo(Env& env) {
   load_demo_financing(env, programme, municipality, party["Region Sörmland"]);
   if (auto st = load_demo_participants(env); !st) return st;
   if (auto st = load_demo_governance(env); !st) return st;
+  if (auto st = load_demo_questionnaires(env); !st) return st;
   return load_demo_money(env, programme);
 }
 

@@ -2,6 +2,7 @@
 // the command line hold one of these and nothing else of the application.
 #pragma once
 #include "app/access_request_service.hpp"
+#include "app/answer_service.hpp"
 #include "app/annual_report_service.hpp"
 #include "app/audit_service.hpp"
 #include "app/auth_service.hpp"
@@ -14,6 +15,7 @@
 #include "app/money_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/plan_service.hpp"
+#include "app/questionnaire_service.hpp"
 #include "app/rating_service.hpp"
 #include "app/referral_service.hpp"
 #include "app/report_service.hpp"
@@ -41,7 +43,9 @@ struct Services {
         plans(env),
         diaries(env),
         annual_reports(env),
-        money(env) {}
+        money(env),
+        questionnaires(env),
+        answers(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -63,6 +67,8 @@ struct Services {
   DiaryService diaries;
   AnnualReportService annual_reports;
   MoneyService money;
+  QuestionnaireService questionnaires;
+  AnswerService answers;
 };
 
 }  // namespace stegvis::app

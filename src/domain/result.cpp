@@ -9,6 +9,7 @@ const char* to_string(ErrorCode code) {
     case ErrorCode::forbidden: return "forbidden";
     case ErrorCode::not_found: return "not_found";
     case ErrorCode::conflict: return "conflict";
+    case ErrorCode::gone: return "gone";
     case ErrorCode::payload_too_large: return "payload_too_large";
     case ErrorCode::unprocessable: return "unprocessable";
     case ErrorCode::too_many_requests: return "too_many_requests";

@@ -15,6 +15,7 @@ enum class ErrorCode {
   forbidden,          // 403
   not_found,          // 404
   conflict,           // 409
+  gone,               // 410 (a used or expired one-time link)
   payload_too_large,  // 413
   unprocessable,      // 422 (a rule failed)
   too_many_requests,  // 429

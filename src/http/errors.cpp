@@ -11,6 +11,7 @@ int status_for(ErrorCode code) {
     case ErrorCode::forbidden: return 403;
     case ErrorCode::not_found: return 404;
     case ErrorCode::conflict: return 409;
+    case ErrorCode::gone: return 410;
     case ErrorCode::payload_too_large: return 413;
     case ErrorCode::unprocessable: return 422;
     case ErrorCode::too_many_requests: return 429;

@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
@@ -187,6 +188,8 @@ Response PageRenderer::render_json(const Request& req, const std::string& page, 
         {"report", app::ReportService::may_view_reports_somewhere(a)},
         {"dashboard", app::ReportService::may_view_dashboard(a)},
         {"money", app::MoneyService::may_view_somewhere(a)},
+        {"quest", std::any_of(a.roles.begin(), a.roles.end(),
+                              [](const RoleAssignment& r) { return r.role != Role::administrator; })},
     };
     // The participant path's entry points: the first coordinated unit's lists, and one's own caseload.
     json links = json::array();

@@ -38,6 +38,10 @@ void add_plan_pages(Router& router, app::Services& services, PageRenderer& pages
 void add_diary_pages(Router& router, app::Services& services, PageRenderer& pages);
 // The economy page, requisitions and the national report (money_pages*.cpp).
 void add_money_pages(Router& router, app::Services& services, PageRenderer& pages);
+// Questionnaires: list, definition form, rounds with links and QR codes, results (questionnaire_pages.cpp).
+void add_questionnaire_pages(Router& router, app::Services& services, PageRenderer& pages);
+// The public answer page of a one-time link (answer_pages.cpp).
+void add_answer_pages(Router& router, app::Services& services, PageRenderer& pages);
 // The programme page, with a target form's error and entered values when saving failed.
 Response render_programme_page(app::Services& services, PageRenderer& pages, const Request& req, Id id,
                                const std::string& target_error = {}, const Target* entered = nullptr,

@@ -11,6 +11,7 @@
 #include "app/financing_service.hpp"
 #include "app/governance_service.hpp"
 #include "app/plan_service.hpp"
+#include "app/questionnaire_service.hpp"
 #include "app/money_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/rating_service.hpp"
@@ -114,6 +115,11 @@ std::optional<Error> decode_budget_approval(const json& j, BudgetApprovalInput& 
 std::optional<Error> decode_cost(const json& j, app::CostInput& in);
 std::optional<Error> decode_requisition(const json& j, RequisitionInput& in);
 std::optional<Error> decode_requisition_status(const json& j, RequisitionStatusInput& in);
+
+// Questionnaires (questionnaire_decoders.cpp): a definition or import, a round, a respondent's answers.
+std::optional<Error> decode_questionnaire(const json& j, QuestionnaireDraft& d);
+std::optional<Error> decode_survey_round(const json& j, app::RoundInput& in);
+std::optional<Error> decode_answers(const json& j, std::map<std::string, AnswerValue>& out);
 
 // Every decoder above under its name, decoding into a throwaway value: the fuzz
 // target runs them all. A new decoder belongs both above and in this table.

@@ -13,6 +13,7 @@
 #include "store/governance_store.hpp"
 #include "store/money_store.hpp"
 #include "store/participant_store.hpp"
+#include "store/questionnaire_store.hpp"
 #include "store/records.hpp"
 #include "store/report_store.hpp"
 
@@ -109,6 +110,7 @@ class Store {
   virtual FinancingStore& financing() = 0;
   virtual GovernanceStore& governance() = 0;
   virtual MoneyStore& money() = 0;
+  virtual QuestionnaireStore& questionnaires() = 0;
   virtual void commit() = 0;
 };
 

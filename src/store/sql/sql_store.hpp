@@ -13,6 +13,7 @@
 #include "store/sql/sql_money_store.hpp"
 #include "store/sql/sql_organisation_store.hpp"
 #include "store/sql/sql_participant_store.hpp"
+#include "store/sql/sql_questionnaire_store.hpp"
 #include "store/sql/sql_report_store.hpp"
 #include "store/sql/sql_session_store.hpp"
 #include "store/sql/sql_staff_store.hpp"
@@ -39,6 +40,7 @@ class SqlStore final : public Store {
   FinancingStore& financing() override { return financing_; }
   GovernanceStore& governance() override { return governance_; }
   MoneyStore& money() override { return money_; }
+  QuestionnaireStore& questionnaires() override { return questionnaires_; }
   void commit() override;
 
  private:
@@ -56,6 +58,7 @@ class SqlStore final : public Store {
   SqlFinancingStore financing_;
   SqlGovernanceStore governance_;
   SqlMoneyStore money_;
+  SqlQuestionnaireStore questionnaires_;
 };
 
 }  // namespace stegvis::store::sql

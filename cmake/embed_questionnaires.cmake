@@ -1,0 +1,11 @@
+# Turns data/questionnaires/*.json into a C++ table of (file, json) for app::shipped_questionnaires().
+file(GLOB files RELATIVE ${SRC} ${SRC}/*.json)
+list(SORT files)
+set(body "// Generated from data/questionnaires by cmake/embed_questionnaires.cmake. Do not edit.\n")
+string(APPEND body "#include \"app/questionnaire_import.hpp\"\nnamespace stegvis::app {\nconst std::vector<ShippedQuestionnaire>& shipped_questionnaires() {\n  static const std::vector<ShippedQuestionnaire> all = {\n")
+foreach(f ${files})
+  file(READ ${SRC}/${f} text)
+  string(APPEND body "    {\"${f}\", R\"__json__(${text})__json__\"},\n")
+endforeach()
+string(APPEND body "  };\n  return all;\n}\n}  // namespace stegvis::app\n")
+file(WRITE ${OUT} "${body}")
