@@ -4,6 +4,7 @@
 
 #include "app/actor.hpp"
 #include "app/demo_governance.hpp"
+#include "app/demo_learning.hpp"
 #include "app/demo_money.hpp"
 #include "app/demo_participants.hpp"
 #include "app/financing_service.hpp"
@@ -179,6 +180,7 @@ Status load_demo(Env& env) {
   load_demo_financing(env, programme, municipality, party["Region Sörmland"]);
   if (auto st = load_demo_participants(env); !st) return st;
   if (auto st = load_demo_governance(env); !st) return st;
+  if (auto st = load_demo_learning(env); !st) return st;
   return load_demo_money(env, programme);
 }
 

@@ -5,11 +5,13 @@
 #include "app/annual_report_service.hpp"
 #include "app/audit_service.hpp"
 #include "app/auth_service.hpp"
+#include "app/catalogue_service.hpp"
 #include "app/diary_service.hpp"
 #include "app/enrolment_service.hpp"
 #include "app/env.hpp"
 #include "app/evaluation_export_service.hpp"
 #include "app/financing_service.hpp"
+#include "app/lasting_effect_service.hpp"
 #include "app/governance_service.hpp"
 #include "app/money_service.hpp"
 #include "app/organisation_service.hpp"
@@ -19,6 +21,7 @@
 #include "app/report_service.hpp"
 #include "app/retention_service.hpp"
 #include "app/staff_service.hpp"
+#include "app/strategy_service.hpp"
 
 namespace stegvis::app {
 
@@ -41,7 +44,10 @@ struct Services {
         plans(env),
         diaries(env),
         annual_reports(env),
-        money(env) {}
+        money(env),
+        catalogue(env),
+        strategies(env),
+        lasting_effects(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -63,6 +69,9 @@ struct Services {
   DiaryService diaries;
   AnnualReportService annual_reports;
   MoneyService money;
+  CatalogueService catalogue;
+  StrategyService strategies;
+  LastingEffectService lasting_effects;
 };
 
 }  // namespace stegvis::app

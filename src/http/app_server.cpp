@@ -20,6 +20,7 @@ void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer&
   add_plan_routes(r, services);
   add_diary_routes(r, services);
   add_money_routes(r, services);
+  add_learning_routes(r, services);
   add_static_routes(r, pages.web_dir());
   add_page_routes(r, services, pages, config);
   add_admin_staff_pages(r, services, pages);
@@ -38,6 +39,7 @@ void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer&
   add_plan_pages(r, services, pages);
   add_diary_pages(r, services, pages);
   add_money_pages(r, services, pages);
+  add_learning_pages(r, services, pages);
 }
 
 }  // namespace stegvis::http

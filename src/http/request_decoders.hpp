@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "app/enrolment_service.hpp"
+#include "app/strategy_service.hpp"
+#include "domain/catalogue.hpp"
+#include "domain/lasting_effect.hpp"
 #include "app/financing_service.hpp"
 #include "app/governance_service.hpp"
 #include "app/plan_service.hpp"
@@ -113,6 +116,16 @@ std::optional<Error> decode_budget_approval(const json& j, BudgetApprovalInput& 
 std::optional<Error> decode_cost(const json& j, app::CostInput& in);
 std::optional<Error> decode_requisition(const json& j, RequisitionInput& in);
 std::optional<Error> decode_requisition_status(const json& j, RequisitionStatusInput& in);
+
+// Learning from the work (issue #9, learning_decoders.cpp).
+struct ContactAfterExitInput {
+  bool given = false;
+  std::string date;
+};
+std::optional<Error> decode_catalogue_entry(const json& j, CatalogueEntry& e);
+std::optional<Error> decode_strategy_item(const json& j, app::ItemUpdate& in);
+std::optional<Error> decode_contact_after_exit(const json& j, ContactAfterExitInput& in);
+std::optional<Error> decode_lasting_effect(const json& j, LastingEffect& e);
 
 // Every decoder above under its name, decoding into a throwaway value: the fuzz
 // target runs them all. A new decoder belongs both above and in this table.

@@ -28,7 +28,9 @@ SqlStore::SqlStore(soci::connection_pool& pool, const Dialect& dialect, bool wri
       reports_(session_),
       financing_(session_),
       governance_(session_),
-      money_(session_, dialect.backend == "postgresql") {
+      money_(session_, dialect.backend == "postgresql"),
+      catalogue_(session_, dialect.backend == "postgresql"),
+      lasting_effects_(session_) {
   dialect_.exec_script(session_, write ? dialect_.begin_write : dialect_.begin_read);
   open_ = true;
 }

@@ -7,6 +7,7 @@
 
 #include "store/sql/dialect.hpp"
 #include "store/sql/sql_audit_store.hpp"
+#include "store/sql/sql_catalogue_store.hpp"
 #include "store/sql/sql_evaluation_store.hpp"
 #include "store/sql/sql_financing_store.hpp"
 #include "store/sql/sql_governance_store.hpp"
@@ -39,6 +40,8 @@ class SqlStore final : public Store {
   FinancingStore& financing() override { return financing_; }
   GovernanceStore& governance() override { return governance_; }
   MoneyStore& money() override { return money_; }
+  CatalogueStore& catalogue() override { return catalogue_; }
+  LastingEffectStore& lasting_effects() override { return lasting_effects_; }
   void commit() override;
 
  private:
@@ -56,6 +59,8 @@ class SqlStore final : public Store {
   SqlFinancingStore financing_;
   SqlGovernanceStore governance_;
   SqlMoneyStore money_;
+  SqlCatalogueStore catalogue_;
+  SqlLastingEffectStore lasting_effects_;
 };
 
 }  // namespace stegvis::store::sql
