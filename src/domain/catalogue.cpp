@@ -62,7 +62,9 @@ Result<std::vector<std::string>> search_terms(const std::string& text, const std
   std::string word;
   std::size_t chars = 0;
   auto flush = [&] {
-    if (!word.empty() && out.size() < kMaxTerms) out.push_back(word);
+    // The query languages' operators are syntax, not something to look for.
+    bool op = word == "and" || word == "or" || word == "not" || word == "near";
+    if (!word.empty() && !op && out.size() < kMaxTerms) out.push_back(word);
     word.clear();
     chars = 0;
   };

@@ -31,7 +31,7 @@ struct CatalogueQuery {
 
 // The words of a search text, lower-cased, at most 8 of at most 40 characters:
 // everything but letters (a–z, Latin-1 and Latin Extended-A/B letters) and
-// digits separates words. An error (field given) when text was entered but no
+// digits separates words, and the operator words AND, OR, NOT and NEAR are dropped. An error (field given) when text was entered but no
 // word remains; an empty list for an empty text.
 Result<std::vector<std::string>> search_terms(const std::string& text, const std::string& field);
 
