@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
     for (int i = 0; i < kEntries; ++i) {
       CatalogueEntry e;
       e.name = std::string(kNames[i % 10]) + " " + std::to_string(i + 1);
-      e.county = kCounties[(i * 7) % 21];
+      e.county = kCounties[(i * 5) % 21];
       e.association = "Samordningsförbundet " + std::to_string(i % 80 + 1);
       e.owner_provider = i % 3 ? "Kommunens arbetsmarknadsenhet" : "Arbetsförmedlingen";
       e.financing = "Förbundets medel";
@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
       {"q=unga (prefix, many matches)", {"unga", "", "", "", 50, 0}},
       {"q=Sörmland", {"Södermanlands", "", "", "", 50, 0}},
       {"q=unga arbetsträning", {"unga arbetsträning", "", "", "", 50, 0}},
-      {"q with syntax: \"unga\" NEAR(*) 'x'", {"\"unga\" NEAR(*) 'x'", "", "", "", 50, 0}},
+      {"q with syntax: \"unga\" NEAR(*) (hälsa)", {"\"unga\" NEAR(*) (hälsa)", "", "", "", 50, 0}},
       {"target_group=nyanlända", {"", "nyanlända", "", "", 50, 0}},
       {"county=Örebro län", {"", "", "Örebro län", "", 50, 0}},
       {"active_on=2025-06-15", {"", "", "", "2025-06-15", 50, 0}},

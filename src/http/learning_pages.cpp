@@ -77,6 +77,9 @@ Response catalogue_page(app::Services& services, PageRenderer& pages, const Requ
   json items = json::array();
   if (!r) {
     view["error"] = r.error().message;
+    // The filters stay usable beside the message.
+    if (auto all = services.catalogue.search(actor_of(req), {"", "", "", "", 1, 0}))
+      for (const auto& c : all->counties) counties.push_back({{"value", c}, {"label", c}, {"selected", in.county == c}});
   } else {
     for (const auto& c : r->counties) counties.push_back({{"value", c}, {"label", c}, {"selected", in.county == c}});
     for (const auto& e : r->items) items.push_back(entry_view(e));

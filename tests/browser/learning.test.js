@@ -60,7 +60,7 @@ test('the insatsansvarig sets an ANDTS item to done and the goal progress follow
   assert.notEqual(await text(goal4.locator('p.meta')), before);
   const changed = goal4.locator('li.strat-item').nth(3);
   assert.match(await text(changed), /Klar · Ansvarig: Region Sörmland/);
-  assert.match(await changed.locator('details').innerText(), /Genomfört under våren/);
+  assert.match(await changed.locator('details').textContent(), /Genomfört under våren/);
   await assertAccessible(page, 'strategy 1280');
   await screenshot(page, 'strategy-1280');
   await page.setViewportSize({ width: 390, height: 844 });

@@ -50,7 +50,9 @@ std::vector<CatalogueEntry> SqlCatalogueStore::search(const CatalogueQuery& q, i
                  : " ORDER BY c.name, c.id, CAST(:m2 AS TEXT)";
   } else {
     match = fts5_match(q.terms, q.target_terms);
-    from = (text || target) ? " FROM catalogue_fts f JOIN catalogue_entry c ON c.id = f.rowid "
+    // CROSS JOIN keeps the full-text match as the outer loop: with a county or date filter the
+    // planner would otherwise walk that index and run the match once per row (60 ms at 10 000).
+    from = (text || target) ? " FROM catalogue_fts f CROSS JOIN catalogue_entry c ON c.id = f.rowid "
                               "WHERE catalogue_fts MATCH :m AND CAST(:t AS TEXT) = ''"
                             : " FROM catalogue_entry c WHERE CAST(:m AS TEXT) = '' AND CAST(:t AS TEXT) = ''";
     order = (text || target) ? " ORDER BY f.rank, c.name, c.id, :m2" : " ORDER BY c.name, c.id, CAST(:m2 AS TEXT)";
