@@ -2,6 +2,7 @@
 # The national-scale benchmark (issue #5), end to end:
 #   1. generate the data set into SQLite and into PostgreSQL (stegvis bench-data), with the load rate;
 #   2. the year period report through ReportService and as hand-written SQL, on both (stegvis_report_bench);
+#   2b. a programme-catalogue search over 10 000 generated programmes, on both (stegvis_catalogue_bench, #9);
 #   3. the API under load on the SQLite set: wrk with bench/load.lua (64 connections, many coaches)
 #      against the same server's GET /api/v1/health, and the server's peak RSS;
 #   4. questionnaires (issue #9, fixed size, skipped at smoke scales below 0.1): 1 000 concurrent
@@ -31,9 +32,10 @@ done
 SYNC=${STEGVIS_BENCH_SQLITE_SYNC:-normal}
 BUILD=${BUILD_DIR:-build}
 [ -d "$BUILD" ] || scripts/build.sh
-ninja -C "$BUILD" stegvis stegvis_report_bench stegvis_questionnaire_bench >/dev/null
+ninja -C "$BUILD" stegvis stegvis_report_bench stegvis_catalogue_bench stegvis_questionnaire_bench >/dev/null
 STEGVIS=$ROOT/$BUILD/stegvis
 REPORT_BENCH=$ROOT/$BUILD/bench/stegvis_report_bench
+CATALOGUE_BENCH=$ROOT/$BUILD/bench/stegvis_catalogue_bench
 command -v wrk >/dev/null || { echo "bench: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
 WORK=$(mktemp -d /tmp/stegvis-bench.XXXXXX)
@@ -114,7 +116,14 @@ mix_field() { grep -oE "^load: .*" "$WORK/mix.log" | grep -oE " $1=[^ ]+" | cut 
 MIX_RPS=$(mix_field rps)
 [ -n "$MIX_RPS" ] && [ -n "$HEALTH_RPS" ] || { echo "bench: wrk gave no figures" >&2; cat "$WORK/mix.log" "$WORK/health.log" >&2; exit 1; }
 
-# ---- 4. questionnaires ----
+# ---- 4. the programme catalogue (its own 10 000 entries beside the data set) ----
+step "catalogue search, SQLite"
+"$CATALOGUE_BENCH" "sqlite:$WORK/bench.db" | tee "$WORK/catalogue-sqlite.log" | sed 's/^/   /'
+step "catalogue search, PostgreSQL"
+"$CATALOGUE_BENCH" "$PG_URL" | tee "$WORK/catalogue-postgresql.log" | sed 's/^/   /'
+catalogue_ms() { grep -oE 'worst_ms=[0-9.]+' "$WORK/catalogue-$1.log" | cut -d= -f2; }
+
+# ---- 5. questionnaires ----
 QUEST=0
 if awk -v s="$SCALE" 'BEGIN{exit !(s >= 0.1)}'; then
   QUEST=1
@@ -137,6 +146,7 @@ printf '%-48s %18s %18s\n' "load rate (rows/s)" "$(fmt "$(rate_of sqlite)")" "$(
 printf '%-48s %18s %18s\n' "year report, ReportService (ms; goal < 1000)" "$(report_field sqlite product_ms)" "$(report_field postgresql product_ms)"
 printf '%-48s %18s %18s\n' "year report, hand-written SQL (ms)" "$(report_field sqlite sql_ms)" "$(report_field postgresql sql_ms)"
 printf '%-48s %18s %18s\n' "ratio (goal <= 2.0)" "$(report_field sqlite ratio)" "$(report_field postgresql ratio)"
+printf '%-48s %18s %18s\n' "catalogue search, 10 000, worst (ms; goal < 50)" "$(catalogue_ms sqlite)" "$(catalogue_ms postgresql)"
 printf '%-48s %18s\n' "API mix, 64 connections (req/s)" "$(fmt "$MIX_RPS")"
 printf '%-48s %18s\n' "GET /api/v1/health, same server (req/s)" "$(fmt "$HEALTH_RPS")"
 printf '%-48s %18s\n' "mix / health (goal >= 40 %)" "$(awk -v a="$MIX_RPS" -v b="$HEALTH_RPS" 'BEGIN{printf "%.1f %%", 100*a/b}')"

@@ -4,6 +4,7 @@
 
 #include "app/actor.hpp"
 #include "app/demo_governance.hpp"
+#include "app/demo_learning.hpp"
 #include "app/demo_money.hpp"
 #include "app/demo_participants.hpp"
 #include "app/demo_questionnaires.hpp"
@@ -181,6 +182,7 @@ Status load_demo(Env& env) {
   if (auto st = load_demo_participants(env); !st) return st;
   if (auto st = load_demo_governance(env); !st) return st;
   if (auto st = load_demo_questionnaires(env); !st) return st;
+  if (auto st = load_demo_learning(env); !st) return st;
   return load_demo_money(env, programme);
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/audit.hpp"
+#include "app/lasting_effect_service.hpp"
 #include "app/money_service.hpp"
 #include "app/participant_access.hpp"
 #include "app/referral_service.hpp"
@@ -93,6 +94,7 @@ Result<EnrolmentView> EnrolmentService::view(const Actor& actor, Id id) {
     v.follow_ups = p.follow_ups(id);
     v.goal_ratings = p.goal_ratings(id);
     v.ratings = p.ratings(id);
+    v.lasting_effects = tx->lasting_effects().of_enrolment(id);
     if (e.staff_id)
       if (auto s = tx->staff().get(*e.staff_id)) v.staff_name = s->name;
     if (auto u = tx->organisation().unit(e.unit_id); u && u->controller_party_id)
@@ -302,7 +304,9 @@ Status EnrolmentService::exit(const Actor& actor, Id enrolment_id, ExitInput in)
   e.next_step = in.next_step;
   if (!tx->participants().update_enrolment(e)) return conflict("Inskrivningen ändrades samtidigt. Försök igen.");
   tx->participants().set_goal_ratings(enrolment_id, in.goal_ratings);
-  record(*tx, env_.now(), actor, "enrolment.exit", "enrolment", std::to_string(enrolment_id), e.outcome);
+  if (in.contact_after_exit) tx->lasting_effects().set_contact_after_exit(enrolment_id, *in.contact_after_exit, in.date);
+  record(*tx, env_.now(), actor, "enrolment.exit", "enrolment", std::to_string(enrolment_id),
+         e.outcome + (in.contact_after_exit ? (*in.contact_after_exit ? ", contact after exit given" : ", no contact after exit") : ""));
   tx->commit();
   return done();
 }
@@ -339,6 +343,8 @@ Result<std::vector<DueItem>> EnrolmentService::tasks(const Actor& actor) {
   {
     auto tx = env_.db.begin(false);
     money = money_due_work(*tx, actor, today);
+    auto lasting = lasting_effect_due_work(*tx, env_, actor, today);
+    money.insert(money.end(), lasting.begin(), lasting.end());
     auto& p = tx->participants();
     std::set<Id> seen;
     // Only what still needs doing (the store's open work): active ones, and exited ones whose final document is not sent.

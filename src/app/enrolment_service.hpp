@@ -8,6 +8,7 @@
 #include "app/actor.hpp"
 #include "app/env.hpp"
 #include "domain/due_work.hpp"
+#include "domain/lasting_effect.hpp"
 #include "domain/participant.hpp"
 #include "domain/rating_scale.hpp"
 #include "domain/result.hpp"
@@ -37,6 +38,7 @@ struct EnrolmentView {
   std::vector<GoalRating> goal_ratings;
   std::vector<Rating> ratings;  // ORS/SRS by date, read and audited with the rest of the view
   RatingSummary rating_summary;
+  std::vector<LastingEffect> lasting_effects;  // checks after exit (issue #9)
   std::string staff_name;
   std::string controller;  // the unit's personal-data controller
   Date follow_up_due;
@@ -52,6 +54,7 @@ struct ExitInput {
   std::vector<GoalRating> goal_ratings;  // phase "start" and/or "exit", 1..5
   std::string next_step;
   int expected_version = 0;
+  std::optional<bool> contact_after_exit;  // consent to be contacted about the lasting effect
 };
 
 class EnrolmentService {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "store/store.hpp"
 
@@ -18,6 +19,8 @@ struct Settings {
   int max_failures_per_account = 5;
   int max_failures_per_address = 20;
   int retention_years = 5;  // gallring of enrolments exited longer ago
+  bool public_catalogue = false;  // the programme catalogue readable without login (issue #9)
+  std::vector<int> lasting_effect_months{6, 12};  // lasting-effect checks after exit (issue #9)
 };
 
 struct Env {

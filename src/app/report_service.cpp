@@ -146,6 +146,7 @@ Result<PeriodReportResult> ReportService::period_report(const Actor& actor, cons
   in.to = period->to;
   in.as_of = *parse_date(today_string(env_));
   in.group_by = req.group_by;
+  in.lasting_months = env_.settings.lasting_effect_months;
   in.facts = tx->reports().facts(req.programme_id, to_string(period->from), to_string(period->to));
   if (only_unit)
     std::erase_if(in.facts, [&](const EnrolmentFacts& f) { return f.unit_id != *only_unit; });

@@ -6,11 +6,13 @@
 #include "app/annual_report_service.hpp"
 #include "app/audit_service.hpp"
 #include "app/auth_service.hpp"
+#include "app/catalogue_service.hpp"
 #include "app/diary_service.hpp"
 #include "app/enrolment_service.hpp"
 #include "app/env.hpp"
 #include "app/evaluation_export_service.hpp"
 #include "app/financing_service.hpp"
+#include "app/lasting_effect_service.hpp"
 #include "app/governance_service.hpp"
 #include "app/money_service.hpp"
 #include "app/organisation_service.hpp"
@@ -21,6 +23,7 @@
 #include "app/report_service.hpp"
 #include "app/retention_service.hpp"
 #include "app/staff_service.hpp"
+#include "app/strategy_service.hpp"
 
 namespace stegvis::app {
 
@@ -45,7 +48,10 @@ struct Services {
         annual_reports(env),
         money(env),
         questionnaires(env),
-        answers(env) {}
+        answers(env),
+        catalogue(env),
+        strategies(env),
+        lasting_effects(env) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -69,6 +75,9 @@ struct Services {
   MoneyService money;
   QuestionnaireService questionnaires;
   AnswerService answers;
+  CatalogueService catalogue;
+  StrategyService strategies;
+  LastingEffectService lasting_effects;
 };
 
 }  // namespace stegvis::app

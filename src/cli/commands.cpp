@@ -36,6 +36,8 @@ app::Env make_env(store::Database& db, const Config& c) {
   app::Settings s;
   s.idle_timeout_minutes = c.idle_timeout_minutes;
   s.retention_years = c.retention_years;
+  s.public_catalogue = c.public_catalogue;
+  s.lasting_effect_months = c.lasting_effect_months;
   return app::Env{db, app::system_now, s};
 }
 
@@ -172,7 +174,7 @@ int run_routes(const Config& c) {
     std::string path;
     for (const auto& s : r.segments) path += "/" + s;
     std::cout << r.method << ' ' << (path.empty() ? "/" : path) << ' '
-              << (r.auth == http::Auth::none ? "public" : "session") << ' ' << (r.is_api ? "api" : "page") << '\n';
+              << (r.auth == http::Auth::none ? "public" : r.auth == http::Auth::optional ? "optional" : "session") << ' ' << (r.is_api ? "api" : "page") << '\n';
   }
   return 0;
 }

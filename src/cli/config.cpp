@@ -25,6 +25,25 @@ void from_env(const char* name, bool& out) {
   if (const char* v = std::getenv(name); v && *v) out = std::string(v) == "1" || std::string(v) == "true";
 }
 
+// "6,12" → {6, 12}: whole months from 1 to 60.
+std::vector<int> months_list(const std::string& text, const std::string& name) {
+  std::vector<int> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    try {
+      int m = std::stoi(text.substr(start, end - start));
+      if (m < 1 || m > 60) throw std::out_of_range("months");
+      out.push_back(m);
+    } catch (const std::exception&) {
+      throw std::runtime_error(name + " must list whole months from 1 to 60, e.g. 6,12");
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 Config load_config(const std::string& toml_path) {
@@ -46,6 +65,12 @@ Config load_config(const std::string& toml_path) {
     c.read_timeout_s = t["read_timeout_s"].value_or(c.read_timeout_s);
     c.secure_cookies = t["secure_cookies"].value_or(c.secure_cookies);
     c.retention_years = t["retention_years"].value_or(c.retention_years);
+    c.public_catalogue = t["public_catalogue"].value_or(c.public_catalogue);
+    if (auto* months = t["lasting_effect_months"].as_array()) {
+      std::string text;
+      for (const auto& m : *months) text += (text.empty() ? "" : ",") + std::to_string(m.value_or(0));
+      c.lasting_effect_months = months_list(text, "lasting_effect_months");
+    }
   }
   from_env("STEGVIS_DB", c.db);
   from_env("STEGVIS_BIND", c.bind);
@@ -57,6 +82,9 @@ Config load_config(const std::string& toml_path) {
   from_env("STEGVIS_READ_TIMEOUT", c.read_timeout_s);
   from_env("STEGVIS_SECURE_COOKIES", c.secure_cookies);
   from_env("STEGVIS_RETENTION_YEARS", c.retention_years);
+  from_env("STEGVIS_PUBLIC_CATALOGUE", c.public_catalogue);
+  if (const char* v = std::getenv("STEGVIS_LASTING_EFFECT_MONTHS"); v && *v)
+    c.lasting_effect_months = months_list(v, "STEGVIS_LASTING_EFFECT_MONTHS");
   return c;
 }
 

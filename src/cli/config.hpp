@@ -2,6 +2,7 @@
 // stegvis.toml, then STEGVIS_* environment variables, then command-line flags.
 #pragma once
 #include <string>
+#include <vector>
 
 namespace stegvis::cli {
 
@@ -17,6 +18,10 @@ struct Config {
   bool secure_cookies = false;
   // Retention (gallring): enrolments exited more than this many years ago lose identifiers and free text.
   int retention_years = 5;
+  // The programme catalogue readable without login (issue #9).
+  bool public_catalogue = false;
+  // Lasting-effect checks after exit, in months ("6,12" in STEGVIS_LASTING_EFFECT_MONTHS).
+  std::vector<int> lasting_effect_months{6, 12};
 };
 
 // Reads the TOML file if it exists (missing is fine) and the environment. Throws on a malformed file.

@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
                     "Purge identities and free text of enrolments exited more than N years ago, daily (default 5)");
   serve->add_option("--read-timeout", read_timeout, "Seconds a client may send nothing before its request is dropped (default 10)");
   ServeOptions so;
+  bool public_catalogue = false;
+  serve->add_flag("--public-catalogue", public_catalogue, "Let visitors read the programme catalogue without logging in");
   serve->add_flag("--allow-demo-accounts", so.allow_demo_accounts, "Allow the demo accounts on a non-loopback address");
 
   auto* routes = app.add_subcommand("routes", "List every route the server answers (method, path, login, kind)");
@@ -116,6 +118,7 @@ int main(int argc, char** argv) {
     if (threads) c.threads = threads;
     if (retention_years) c.retention_years = retention_years;
     if (read_timeout > 0) c.read_timeout_s = read_timeout;
+    if (public_catalogue) c.public_catalogue = true;
 
     if (*serve) return run_serve(c, so);
     if (*routes) return run_routes(c);

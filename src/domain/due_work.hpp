@@ -43,6 +43,7 @@ struct DueItem {
   Id meeting_id = 0;    // for meeting_action (an open action from minutes, issue #8)
   Id programme_id = 0;  // for budget_not_approved (app/money_service.hpp)
   Id requisition_id = 0;  // for requisition_overdue
+  int months = 0;         // for lasting_effect (domain/lasting_effect.hpp): 6 or 12 after exit
   std::string label;
   Date due;
   bool overdue = false;

@@ -61,6 +61,10 @@ struct Enrolment {
   std::string final_report_sent_on;
   std::vector<std::string> final_report_to;  // participant, referrer
   std::string purged_on;  // retention (gallring): identity and free text erased on this day
+  // Consent to be contacted after exit about the lasting effect (issue #9), set apart from the
+  // version-checked update (LastingEffectStore::set_contact_after_exit); "" on: never recorded.
+  bool contact_after_exit = false;
+  std::string contact_after_exit_on;
   int version = 1;
   bool active() const { return exit_date.empty(); }
   bool purged() const { return !purged_on.empty(); }

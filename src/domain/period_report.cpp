@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "domain/economy.hpp"
 #include "domain/evaluation.hpp"
+#include "domain/lasting_effect.hpp"
 
 namespace stegvis {
 namespace {
@@ -140,6 +142,23 @@ int sort_rank(const std::string& group_by, const std::string& key) {
   return static_cast<int>(order->size());
 }
 
+LastingRow lasting_row(std::string key, std::string label, const std::vector<const EnrolmentFacts*>& exits,
+                       const std::vector<int>& months) {
+  LastingRow row{std::move(key), std::move(label), {}};
+  for (int m : months) {
+    LastingCell c{m, {}, 0};
+    for (const auto* f : exits) {
+      auto it = f->lasting.find(m);
+      if (it == f->lasting.end()) continue;
+      ++c.work_or_studies.denominator;
+      if (is_work_or_studies(it->second)) ++c.work_or_studies.numerator;
+      if (it->second == kNotReached) ++c.not_reached;
+    }
+    row.cells.push_back(c);
+  }
+  return row;
+}
+
 }  // namespace
 
 std::optional<double> Share::pct() const {
@@ -208,6 +227,17 @@ PeriodReport build_period_report(const PeriodReportInput& in) {
     return a.label < b.label;
   });
   r.total = figures("total", "Totalt", all, in);
+  r.lasting_months = in.lasting_months;
+  std::vector<const EnrolmentFacts*> exits;
+  for (const auto* f : all)
+    if (exited_in(*f, in.from, in.to)) exits.push_back(f);
+  for (const auto& g : genders()) {
+    std::vector<const EnrolmentFacts*> of_gender;
+    for (const auto* f : exits)
+      if (f->gender == g.code) of_gender.push_back(f);
+    r.lasting.push_back(lasting_row(g.code, g.label_sv, of_gender, in.lasting_months));
+  }
+  r.lasting.push_back(lasting_row("total", "Totalt", exits, in.lasting_months));
   return r;
 }
 
@@ -229,6 +259,9 @@ std::vector<std::string> report_definitions() {
       "SRS under 36.",
       "Målområden: skattning 1–5 vid start och avslut för dem som avslutades i perioden; förbättrad = högre vid avslut.",
       "Inkomstkällor: antal avslutade i perioden med källan före respektive efter insatsen (en person kan ha flera).",
+      "Varaktig effekt: för dem som avslutades i perioden och samtyckt till kontakt efter avslut, andelen i arbete, "
+      "arbete med stöd eller studier 6 och 12 månader efter avslut, av dem vars läge registrerats (ej nådda räknas "
+      "med i nämnaren).",
   };
 }
 

@@ -51,6 +51,19 @@ struct GroupFigures {
   std::vector<TargetResult> targets;
 };
 
+// Lasting effect of those who exited in the period (issue #9), per month count after exit:
+// the share in work or studies (arbete, arbete_med_stod, studier) of those whose status was
+// recorded, and how many of them were not reached (okand_ej_nadd, counted in the denominator).
+struct LastingCell {
+  int months = 0;
+  Share work_or_studies;
+  int not_reached = 0;
+};
+struct LastingRow {
+  std::string key, label;  // gender code and label; "total"
+  std::vector<LastingCell> cells;  // in the order of lasting_months
+};
+
 struct PeriodReportInput {
   Date from, to;
   Date as_of;            // usually today: follow-ups and documents due after it are not yet counted
@@ -60,6 +73,7 @@ struct PeriodReportInput {
   std::map<Id, std::string> unit_names, municipality_names;
   std::map<std::string, std::string> track_names;
   ScheduleRules rules;
+  std::vector<int> lasting_months{6, 12};
 };
 
 struct PeriodReport {
@@ -67,6 +81,8 @@ struct PeriodReport {
   std::string group_by;
   std::vector<GroupFigures> groups;  // in label order (age bands in age order)
   GroupFigures total;
+  std::vector<int> lasting_months;
+  std::vector<LastingRow> lasting;  // female, male, other, total
 };
 
 const std::vector<std::string>& report_groupings();  // unit, municipality, track, gender, age_band

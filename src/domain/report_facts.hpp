@@ -43,6 +43,7 @@ struct EnrolmentFacts {
   std::optional<Date> final_report_sent;
   RatingSpan ors, srs;
   std::map<std::string, GoalSpan> goals;  // area code → ratings
+  std::map<int, std::string> lasting;     // months after exit → status (domain/lasting_effect.hpp)
 };
 
 // Membership of the period [from, to] (both days included).

@@ -289,6 +289,7 @@ void add_participant_routes(Router& router, app::Services& services) {
       if (t.meeting_id) item["meeting_id"] = t.meeting_id;
       if (t.programme_id) item["programme_id"] = t.programme_id;
       if (t.requisition_id) item["requisition_id"] = t.requisition_id;
+      if (t.months) item["months"] = t.months;
       items.push_back(item);
     }
     return json_list(items, r->size());

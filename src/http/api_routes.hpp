@@ -41,6 +41,8 @@ void add_money_routes(Router& router, app::Services& services);
 
 // Questionnaires, rounds, results and the anonymous answers (api_questionnaire_routes.cpp).
 void add_questionnaire_routes(Router& router, app::Services& services);
+// The programme catalogue, strategy action programmes and the lasting effect (api_learning_routes.cpp, issue #9).
+void add_learning_routes(Router& router, app::Services& services);
 
 // The vocabularies a request body may name, loaded through the services as this actor when a decoder asks.
 Lookups lookups_for(app::Services& services, const app::Actor& actor);

@@ -21,6 +21,7 @@ void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer&
   add_diary_routes(r, services);
   add_money_routes(r, services);
   add_questionnaire_routes(r, services);
+  add_learning_routes(r, services);
   add_static_routes(r, pages.web_dir());
   add_page_routes(r, services, pages, config);
   add_admin_staff_pages(r, services, pages);
@@ -42,6 +43,7 @@ void build_routes(Dispatcher& dispatcher, app::Services& services, PageRenderer&
   add_money_pages(r, services, pages);
   add_questionnaire_pages(r, services, pages);
   add_answer_pages(r, services, pages);
+  add_learning_pages(r, services, pages);
 }
 
 }  // namespace stegvis::http

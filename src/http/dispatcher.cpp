@@ -95,6 +95,13 @@ Response Dispatcher::dispatch(Request& req) {
     return api ? json_error(400, "invalid_input", message) : pages_.error_page(req, 400, message);
   }
   if (route->auth == Auth::none) return route->handler(req);
+  if (route->auth == Auth::optional) {
+    // Credentials that fail (an expired session) make a visitor, not an error: the handler decides.
+    std::string ignored;
+    bool has_credentials = !req.header("authorization").empty() || req.cookies.count(kSessionCookie);
+    if (has_credentials && !authenticate(req, &ignored)) req.actor.reset();
+    return route->handler(req);
+  }
 
   std::string failure;
   if (!authenticate(req, &failure)) {

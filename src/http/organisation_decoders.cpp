@@ -167,6 +167,11 @@ const std::vector<NamedDecoder>& request_decoders() {
       entry<RequisitionInput>("requisition", [](const json& j, L, auto& v) { return decode_requisition(j, v); }),
       entry<RequisitionStatusInput>("requisition_status",
                                     [](const json& j, L, auto& v) { return decode_requisition_status(j, v); }),
+      entry<CatalogueEntry>("catalogue_entry", [](const json& j, L, auto& v) { return decode_catalogue_entry(j, v); }),
+      entry<app::ItemUpdate>("strategy_item", [](const json& j, L, auto& v) { return decode_strategy_item(j, v); }),
+      entry<ContactAfterExitInput>("contact_after_exit",
+                                   [](const json& j, L, auto& v) { return decode_contact_after_exit(j, v); }),
+      entry<LastingEffect>("lasting_effect", [](const json& j, L, auto& v) { return decode_lasting_effect(j, v); }),
       entry<app::RatingInput>("rating", [](const json& j, L, auto& v) { return decode_rating(j, v); }),
       entry<std::vector<GoalRating>>("goal_ratings", [](const json& j, L, auto& v) {
         std::string phase;

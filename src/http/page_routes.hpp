@@ -42,6 +42,8 @@ void add_money_pages(Router& router, app::Services& services, PageRenderer& page
 void add_questionnaire_pages(Router& router, app::Services& services, PageRenderer& pages);
 // The public answer page of a one-time link (answer_pages.cpp).
 void add_answer_pages(Router& router, app::Services& services, PageRenderer& pages);
+// The programme catalogue and its cards, strategy action programmes (learning_pages.cpp, issue #9).
+void add_learning_pages(Router& router, app::Services& services, PageRenderer& pages);
 // The programme page, with a target form's error and entered values when saving failed.
 Response render_programme_page(app::Services& services, PageRenderer& pages, const Request& req, Id id,
                                const std::string& target_error = {}, const Target* entered = nullptr,

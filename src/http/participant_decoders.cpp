@@ -183,6 +183,11 @@ std::optional<Error> decode_exit(const json& j, app::ExitInput& in) {
     return err;
   }
   if (auto e = read_string(j, "next_step", in.next_step, false)) return e;
+  if (j.contains("contact_after_exit")) {
+    bool allowed = false;
+    if (auto e = read_bool(j, "contact_after_exit", allowed)) return e;
+    in.contact_after_exit = allowed;
+  }
   return read_version(j, "version", in.expected_version);
 }
 

@@ -60,6 +60,8 @@ json enrolment_json(const Enrolment& e) {
           {"final_report_sent_on", opt_str(e.final_report_sent_on)},
           {"final_report_to", e.final_report_to},
           {"purged_on", opt_str(e.purged_on)},
+          {"contact_after_exit", e.contact_after_exit},
+          {"contact_after_exit_on", opt_str(e.contact_after_exit_on)},
           {"version", e.version}};
 }
 
@@ -126,6 +128,9 @@ json view_json(const app::EnrolmentView& v) {
   j["goal_ratings"] = ratings;
   j["goal_changes"] = goal_changes_json(v.goal_ratings);
   j["rating_summary"] = rating_summary_json(v.rating_summary);
+  json lasting = json::array();
+  for (const auto& l : v.lasting_effects) lasting.push_back({{"months", l.months}, {"status", l.status}, {"date", l.date}});
+  j["lasting_effect"] = lasting;
   // What is due next: the plan until one is saved, follow-ups while active, the final document until sent.
   const bool active = e.active();
   j["due"] = {{"plan", active && !v.plan ? json(to_string(v.plan_due)) : json(nullptr)},

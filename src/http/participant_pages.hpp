@@ -99,4 +99,8 @@ json ratings_view(PageRenderer& pages, const Request& req, const std::vector<Rat
                   const RatingSummary& summary, const std::string& today, const FormState* state);
 json goal_ratings_view(const std::vector<GoalRating>& ratings, const FormState* state);
 
+// The lasting-effect section (participant_pages_lasting.cpp, issue #9): the consent to contact
+// after exit and the checks 6 and 12 months after it; forms "contact_after_exit" and "lasting".
+json lasting_view(app::Services& services, const Request& req, const app::EnrolmentView& v, const FormState* state);
+
 }  // namespace stegvis::http::participant

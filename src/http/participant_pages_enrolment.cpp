@@ -142,7 +142,8 @@ json exit_form_view(const app::ExitInput& in) {
           {"income_after", term_checks(income_sources(), in.income_after, "inc-after")},
           {"occupations", term_options(occupations(), in.occupation_after, "–")},
           {"ratings", ratings},
-          {"next_step", in.next_step}};
+          {"next_step", in.next_step},
+          {"contact_after_exit", in.contact_after_exit.value_or(false)}};
 }
 
 json sent_form_view(const std::string& date, const std::vector<std::string>& to) {
@@ -169,6 +170,7 @@ Response enrolment_page(app::Services& services, PageRenderer& pages, const Requ
   exit_defaults.date = today;
   exit_defaults.goal_ratings = v->goal_ratings;
   exit_defaults.income_after = e.income_after;
+  exit_defaults.contact_after_exit = e.contact_after_exit;
 
   json crows = consent_rows(*org, v->consents);
   json contacts = json::array();
@@ -234,6 +236,7 @@ Response enrolment_page(app::Services& services, PageRenderer& pages, const Requ
         {"form", sent_form_view(today, {"participant", "referrer"})}}},
       {"ratings", ratings_view(pages, req, v->ratings, v->rating_summary, today, state)},
       {"goal", goal_ratings_view(v->goal_ratings, state)},
+      {"lasting", lasting_view(services, req, *v, state)},
       {"saved", {{req.query_value("saved").empty() ? "none" : req.query_value("saved"), true}}}};
   if (state) {
     static const std::map<std::string, std::string> kSection{{"consent", "consent"}, {"plan", "plan"},

@@ -46,6 +46,7 @@ app::ExitInput read_exit(const Request& req) {
   in.income_after = participant::form_values(req, "income_after");
   in.occupation_after = req.form_value("occupation_after");
   in.next_step = req.form_value("next_step");
+  in.contact_after_exit = participant::form_checked(req, "contact_after_exit");
   for (const auto& area : goal_areas())
     for (const char* phase : {"start", "exit"}) {
       int rating = participant::form_int(req.form_value(std::string("rating_") + phase + "_" + area.code), 0);

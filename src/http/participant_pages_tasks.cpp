@@ -16,6 +16,8 @@ std::string task_href(const DueItem& d, const std::vector<Id>& units) {
   if (d.kind == "budget_not_approved" || d.kind == "requisition_overdue")
     return "/programmes/" + std::to_string(d.programme_id) + "/ekonomi" +
            (d.kind == "requisition_overdue" ? "#rekvisitioner" : "?year=" + std::to_string(d.due.year + 1) + "#budget");
+  if (d.kind == "lasting_effect")
+    return "/enrolments/" + std::to_string(d.enrolment_id) + "?months=" + std::to_string(d.months) + "#varaktig-effekt";
   if (d.kind == "over_capacity")
     return units.empty() ? "/enrolments"
                          : "/enrolments?unit=" + std::to_string(units.front()) + "&staff=" + std::to_string(d.staff_id);
@@ -53,7 +55,8 @@ void add_start_tasks(app::Services& services, PageRenderer& pages, const Request
       if (d.overdue) ++overdue;
       if (section["items"].size() >= kMaxTasks) continue;
       section["items"].push_back({{"kind", d.kind},
-                                  {"kind_label", pages.text(req, "tasks_kind_" + d.kind)},
+                                  {"kind_label", pages.text(req, "tasks_kind_" + d.kind) +
+                                                     (d.months ? " " + std::to_string(d.months) + " " + pages.text(req, "lasting_months_after") : "")},
                                   {"label", d.label},
                                   {"due", to_string(d.due)},
                                   {"overdue", d.overdue},

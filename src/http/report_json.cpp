@@ -119,6 +119,15 @@ json period_report_json(const app::PeriodReportResult& r) {
          {"targets", targets},
          {"definitions", report_definitions()}};
   if (r.unit) j["unit"] = {{"id", r.unit->id}, {"name", r.unit->name}};
+  json lasting = json::array();
+  for (const auto& row : rep.lasting) {
+    json cells = json::array();
+    for (const auto& c : row.cells)
+      cells.push_back({{"months", c.months}, {"work_or_studies", share(c.work_or_studies, s)},
+                       {"not_reached", count(c.not_reached, s)}});
+    lasting.push_back({{"key", row.key}, {"label", row.label}, {"after_exit", cells}});
+  }
+  j["lasting_effect"] = lasting;
   return j;
 }
 

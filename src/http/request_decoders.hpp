@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "app/enrolment_service.hpp"
+#include "app/strategy_service.hpp"
+#include "domain/catalogue.hpp"
+#include "domain/lasting_effect.hpp"
 #include "app/financing_service.hpp"
 #include "app/governance_service.hpp"
 #include "app/plan_service.hpp"
@@ -120,6 +123,15 @@ std::optional<Error> decode_requisition_status(const json& j, RequisitionStatusI
 std::optional<Error> decode_questionnaire(const json& j, QuestionnaireDraft& d);
 std::optional<Error> decode_survey_round(const json& j, app::RoundInput& in);
 std::optional<Error> decode_answers(const json& j, std::map<std::string, AnswerValue>& out);
+// Learning from the work (issue #9, learning_decoders.cpp).
+struct ContactAfterExitInput {
+  bool given = false;
+  std::string date;
+};
+std::optional<Error> decode_catalogue_entry(const json& j, CatalogueEntry& e);
+std::optional<Error> decode_strategy_item(const json& j, app::ItemUpdate& in);
+std::optional<Error> decode_contact_after_exit(const json& j, ContactAfterExitInput& in);
+std::optional<Error> decode_lasting_effect(const json& j, LastingEffect& e);
 
 // Every decoder above under its name, decoding into a throwaway value: the fuzz
 // target runs them all. A new decoder belongs both above and in this table.

@@ -15,6 +15,7 @@ using Handler = std::function<Response(Request&)>;
 enum class Auth {
   none,     // public (health, login, static files)
   session,  // a logged-in user or a bearer token; CSRF checked on state-changing cookie calls
+  optional,  // GET only: the user when logged in, else a visitor (the handler decides, e.g. a public catalogue)
 };
 
 struct Route {

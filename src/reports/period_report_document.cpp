@@ -95,6 +95,23 @@ ReportTable goal_areas_table(const PeriodReport& r, bool s) {
   return t;
 }
 
+ReportTable lasting_table(const PeriodReport& r, bool s) {
+  ReportTable t{"Varaktig effekt efter avslut (avslutade i perioden, med samtycke)", "Varaktig effekt", {"Kön"}, {}, {}};
+  for (int m : r.lasting_months) {
+    std::string after = std::to_string(m) + " mån";
+    t.headings.insert(t.headings.end(), {"Registrerade " + after, "I arbete eller studier " + after + ", %",
+                                         "Ej nådda " + after});
+  }
+  for (const auto& row : r.lasting) {
+    std::vector<TableCell> cells{TableCell::of_text(row.label)};
+    for (const auto& c : row.cells)
+      cells.insert(cells.end(), {count_cell(c.work_or_studies.denominator, s), share_cell(c.work_or_studies, s),
+                                 count_cell(c.not_reached, s)});
+    t.rows.push_back(std::move(cells));
+  }
+  return t;
+}
+
 ReportTable targets_table(const PeriodReport& r, const std::vector<Target>& targets, bool s) {
   ReportTable t{"Mål", "Mål", {"Mål", "Villkor", "Täljare", "Nämnare", "Utfall, %", "Målvärde, %", "Status"}, {}, {}};
   for (std::size_t i = 0; i < targets.size() && i < r.total.targets.size(); ++i) {
@@ -153,7 +170,8 @@ ReportDocument period_report_document(const PeriodDocumentInput& in) {
   d.subtitle = (in.unit_name.empty() ? std::string("Period ") : in.unit_name + ", period ") + to_string(r.from) + " – " +
                to_string(r.to) + ", grupperad efter " + grouping_label(r.group_by);
   d.tables = {volumes(r, s),  outcomes(r, s), incomes(r, s),          time_in_programme(r, s),
-              process(r, s),  ratings(r, s),  goal_areas_table(r, s), targets_table(r, *in.targets, s)};
+              process(r, s),  ratings(r, s),  goal_areas_table(r, s), lasting_table(r, s),
+              targets_table(r, *in.targets, s)};
   if (s)
     for (auto& t : d.tables) t.note = "Celler med 1–4 personer visas som <5; andelar och medelvärden över så få döljs.";
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/organisation.hpp"
+#include "store/catalogue_store.hpp"
 #include "store/evaluation_store.hpp"
 #include "store/financing_store.hpp"
 #include "store/governance_store.hpp"
@@ -111,6 +112,8 @@ class Store {
   virtual GovernanceStore& governance() = 0;
   virtual MoneyStore& money() = 0;
   virtual QuestionnaireStore& questionnaires() = 0;
+  virtual CatalogueStore& catalogue() = 0;
+  virtual LastingEffectStore& lasting_effects() = 0;
   virtual void commit() = 0;
 };
 

@@ -29,7 +29,7 @@ const selectedLabel = (page, sel) => page.locator(`${sel} option:checked`).inner
 test('admin menu shows the administration links', async () => {
   const page = await adminPage();
   assert.deepEqual(await page.locator('header nav a').allInnerTexts(),
-    ['Start', 'Rapport', 'Styrning', 'Personal', 'Organisation', 'API-nycklar', 'Logg']);
+    ['Start', 'Rapport', 'Styrning', 'Programkatalog', 'Handlingsprogram', 'Personal', 'Organisation', 'API-nycklar', 'Logg']);
   await Promise.all([page.waitForURL('**/admin/staff'), page.click('header nav a:text("Personal")')]);
   assert.equal(await text(page.locator('main h1')), 'Personal och konton');
   const names = await page.locator('#staff-table tbody tr td:first-child').allInnerTexts();
@@ -87,7 +87,7 @@ test('admin adds a staff member: short password error keeps the input, then succ
   await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.click('form button[type=submit]')]);
   assert.match(await text(page.locator('main .lead').first()), /^Välkommen, Nils Nyperson\./);
   assert.equal(await page.locator('h2', { hasText: 'Din länsdel: Västra' }).count(), 1);
-  assert.deepEqual(await page.locator('header nav a').allInnerTexts(), ['Start', 'Mina deltagare']);
+  assert.deepEqual(await page.locator('header nav a').allInnerTexts(), ['Start', 'Mina deltagare', 'Programkatalog', 'Handlingsprogram']);
   assert.deepEqual(page.pageErrors, []);
 });
 

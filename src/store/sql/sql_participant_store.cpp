@@ -45,7 +45,7 @@ constexpr const char* kEnrolmentCols =
     "SELECT id, referral_id, programme_id, track_id, unit_id, municipality_id, person_id, anonymous, gender, "
     "birth_year, start_date, exit_date, outcome, staff_id, income_before, support_duration, education, "
     "occupation_before, income_after, occupation_after, next_step_sealed, final_report_sent_on, final_report_to, "
-    "version, purged_on FROM enrolment ";
+    "version, purged_on, contact_after_exit, contact_after_exit_on FROM enrolment ";
 
 }  // namespace
 
@@ -240,6 +240,8 @@ std::vector<Enrolment> SqlParticipantStore::load_enrolments(soci::rowset<soci::r
     e.final_report_to = split_list(col_str(r, 22));
     e.version = static_cast<int>(col_int(r, 23));
     e.purged_on = col_str(r, 24);
+    e.contact_after_exit = col_int(r, 25) != 0;
+    e.contact_after_exit_on = col_str(r, 26);
     out.push_back(std::move(e));
   }
   return out;

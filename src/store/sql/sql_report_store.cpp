@@ -1,6 +1,6 @@
-// The facts of a period report come in five set-based queries over the
+// The facts of a period report come in six set-based queries over the
 // enrolments of the programme that overlap the period (enrolments, first plan,
-// follow-ups, first and latest ratings, goal ratings), each fetched in bulk.
+// follow-ups, first and latest ratings, goal ratings, lasting effects), each fetched in bulk.
 // The figures themselves are computed by the pure engine (domain/period_report).
 #include "store/sql/sql_report_store.hpp"
 
@@ -39,6 +39,10 @@ constexpr const char* kRatingsHead =
     "COUNT(*) OVER (PARTITION BY r.enrolment_id, r.scale) AS n "
     "FROM rating r JOIN enrolment e ON e.id = r.enrolment_id WHERE";
 constexpr const char* kRatingsTail = ") x WHERE x.rn = 1 OR x.rn = x.n";
+
+// Lasting effect after exit (migration 011): one row per check recorded.
+constexpr const char* kLasting =
+    "SELECT l.enrolment_id, l.months, l.status FROM lasting_effect l JOIN enrolment e ON e.id = l.enrolment_id WHERE";
 
 constexpr const char* kGoals =
     "SELECT g.enrolment_id, g.phase, g.area, g.rating FROM goal_rating g JOIN enrolment e ON e.id = g.enrolment_id "
@@ -229,6 +233,19 @@ std::vector<EnrolmentFacts> SqlReportStore::facts(Id programme_id, const std::st
       for (auto* v : {&id, &rating}) v->resize(kBatch);
       phase.resize(kBatch);
       area.resize(kBatch);
+    }
+  }
+  {
+    std::vector<long long> id(kBatch), months(kBatch);
+    std::vector<std::string> status(kBatch);
+    soci::statement st = (sql_.prepare << std::string(kLasting) + kScope, soci::use(p, "p"), soci::use(t, "t"),
+                          soci::use(f, "f"), soci::into(id), soci::into(months), soci::into(status));
+    st.execute();
+    while (st.fetch()) {
+      for (std::size_t i = 0; i < id.size(); ++i)
+        if (auto it = at.find(id[i]); it != at.end()) out[it->second].lasting[static_cast<int>(months[i])] = status[i];
+      for (auto* v : {&id, &months}) v->resize(kBatch);
+      status.resize(kBatch);
     }
   }
   return out;

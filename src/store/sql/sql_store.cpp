@@ -29,7 +29,9 @@ SqlStore::SqlStore(soci::connection_pool& pool, const Dialect& dialect, bool wri
       financing_(session_),
       governance_(session_),
       money_(session_, dialect.backend == "postgresql"),
-      questionnaires_(session_) {
+      questionnaires_(session_),
+      catalogue_(session_, dialect.backend == "postgresql"),
+      lasting_effects_(session_) {
   dialect_.exec_script(session_, write ? dialect_.begin_write : dialect_.begin_read);
   open_ = true;
 }

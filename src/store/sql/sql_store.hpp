@@ -7,6 +7,7 @@
 
 #include "store/sql/dialect.hpp"
 #include "store/sql/sql_audit_store.hpp"
+#include "store/sql/sql_catalogue_store.hpp"
 #include "store/sql/sql_evaluation_store.hpp"
 #include "store/sql/sql_financing_store.hpp"
 #include "store/sql/sql_governance_store.hpp"
@@ -41,6 +42,8 @@ class SqlStore final : public Store {
   GovernanceStore& governance() override { return governance_; }
   MoneyStore& money() override { return money_; }
   QuestionnaireStore& questionnaires() override { return questionnaires_; }
+  CatalogueStore& catalogue() override { return catalogue_; }
+  LastingEffectStore& lasting_effects() override { return lasting_effects_; }
   void commit() override;
 
  private:
@@ -59,6 +62,8 @@ class SqlStore final : public Store {
   SqlGovernanceStore governance_;
   SqlMoneyStore money_;
   SqlQuestionnaireStore questionnaires_;
+  SqlCatalogueStore catalogue_;
+  SqlLastingEffectStore lasting_effects_;
 };
 
 }  // namespace stegvis::store::sql
