@@ -81,6 +81,7 @@ Result<AccessExport> AccessRequestService::export_person(const Actor& actor, Id 
       ae.follow_ups = p.follow_ups(en.id);
       ae.goal_ratings = p.goal_ratings(en.id);
       ae.ratings = p.ratings(en.id);
+      ae.lasting_effects = tx->lasting_effects().of_enrolment(en.id);
       if (en.staff_id) staff.insert(*en.staff_id);
       for (const auto& a : ae.allocations) staff.insert(a.staff_id);
       for (const auto& c : ae.contacts)

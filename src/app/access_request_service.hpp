@@ -2,7 +2,8 @@
 // person, for the samordnare of a unit where the person is or was enrolled:
 // identity, referrals and enrolments in every unit (each naming the unit's
 // personal-data controller), consents, allocations, every plan version,
-// contacts and follow-ups with notes, ratings, final documents sent, and who
+// contacts and follow-ups with notes, ratings, final documents sent, the
+// checks of where the person was after exit (lasting effect), and who
 // read or changed the data when (from the audit log). The export is audited.
 // The person is reached through an enrolment id, so no personal number is ever
 // in a URL or a log line.

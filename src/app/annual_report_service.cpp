@@ -1,6 +1,7 @@
 #include "app/annual_report_service.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "app/audit.hpp"
 #include "app/referral_service.hpp"
@@ -59,6 +60,24 @@ Result<AnnualReport> AnnualReportService::build(const Actor& actor, Id programme
     auto economy = MoneyService(env_).economy(actor, programme_id, year);
     if (economy) r.economy = std::move(*economy);
   }
+  // Questionnaire rounds of the programme that closed in the year (the results page's rules apply).
+  {
+    QuestionnaireService qs(env_);
+    const std::string y = std::to_string(year);
+    if (auto list = qs.list(actor))
+      for (const auto& q : *list) {
+        auto view = qs.get(actor, q.id);
+        if (!view) continue;
+        for (const auto& rv : view->rounds) {
+          if (rv.round.programme_id != programme_id || rv.state != RoundState::closed) continue;
+          if (rv.round.closes.compare(0, 4, y) != 0) continue;
+          auto res = qs.results(actor, q.id, rv.round.id);
+          if (res) r.surveys.push_back({q.id, rv.round.id, q.name, rv.unit, rv.round.closes, res->results});
+        }
+      }
+    std::stable_sort(r.surveys.begin(), r.surveys.end(),
+                     [](const AnnualSurvey& a, const AnnualSurvey& b) { return a.closes < b.closes; });
+  }
   for (const auto& t : diary_themes()) r.diary_themes[t] = 0;
   {
     auto tx = env_.db.begin(false);
@@ -115,6 +134,21 @@ Result<std::string> AnnualReportService::pdf(const Actor& actor, Id programme_id
   for (const auto& a : r->activity_plan)
     d.activities.push_back({a.item.semester, a.item.activity, activity_status_label(a.item.status) +
                                                                    (a.overdue ? " (försenad)" : "")});
+  for (const auto& s : r->surveys) {
+    reports::AnnualReportDocument::Survey out;
+    out.title = s.questionnaire + " – " + (s.unit.empty() ? "hela insatsen" : s.unit) + " (stängd " + s.closes + ")";
+    out.note = std::to_string(s.results.responses) + " svar" +
+               (s.results.suppressed ? ", färre än 5: inga siffror visas." : ". Skalans ändar står i enkäten.");
+    if (!s.results.suppressed)
+      for (const auto& i : s.results.items) {
+        if (i.item.kind == ItemKind::text) continue;
+        bool hidden = i.suppressed || !i.mean;
+        out.items.push_back({i.item.text + " (" + std::to_string(i.item.min) + "–" + std::to_string(i.item.max) + ")",
+                             std::to_string(i.count),
+                             hidden ? "dolt" : reports::format_number_sv(std::round(*i.mean * 10) / 10, false)});
+      }
+    d.surveys.push_back(std::move(out));
+  }
   if (r->economy) {
     const auto kr = [](Ore ore) { return reports::cell_text_sv(reports::kronor_cell(ore), true); };
     const auto& e = r->economy->economy;

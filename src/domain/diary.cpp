@@ -135,14 +135,16 @@ std::optional<Error> check_diary_entry(const DiaryEntry& e) {
 std::vector<std::string> names_in_text(std::string_view text, const std::vector<std::string>& names) {
   std::set<std::string> wanted;
   for (const auto& n : names) {
-    // Each part of a name on its own: "Anna Lind" is found as "Anna" and as "Lind".
+    // Each part of a name on its own, split as the text is: "Anna Lind" is found as "Anna" and as
+    // "Lind", and "Anna-Karin" as "Anna" and "Karin" (the text's words never hold a hyphen).
     std::size_t start = 0;
     while (start < n.size()) {
-      auto end = n.find(' ', start);
-      if (end == std::string::npos) end = n.size();
+      while (start < n.size() && !word_char(static_cast<unsigned char>(n[start]))) ++start;
+      std::size_t end = start;
+      while (end < n.size() && word_char(static_cast<unsigned char>(n[end]))) ++end;
       std::string part = fold(n.substr(start, end - start));
       if (part.size() >= 2) wanted.insert(part);
-      start = end + 1;
+      start = end;
     }
   }
   std::vector<std::string> out;

@@ -77,6 +77,9 @@ json enrolment_export_json(const app::AccessExport& x, const app::AccessEnrolmen
   j["follow_ups"] = follow_ups;
   j["goal_ratings"] = goal_ratings;
   j["ratings"] = ratings;
+  json lasting = json::array();
+  for (const auto& l : ae.lasting_effects) lasting.push_back({{"months", l.months}, {"status", l.status}, {"date", l.date}});
+  j["lasting_effects"] = lasting;
   j["final_document"] = {{"sent_on", opt_text(ae.enrolment.final_report_sent_on)},
                          {"sent_to", ae.enrolment.final_report_to}};
   return j;

@@ -4,6 +4,7 @@
 #include "http/errors.hpp"
 #include "http/json_codec.hpp"
 #include "http/money_json.hpp"
+#include "http/questionnaire_json.hpp"
 #include "http/report_json.hpp"
 #include "http/request_decoders.hpp"
 
@@ -36,6 +37,13 @@ json annual_report_json(const app::AnnualReport& r) {
   for (const auto& [t, n] : r.diary_themes) themes[t] = n;
   json marked = json::array();
   for (const auto& e : r.marked) marked.push_back(diary_json(e, false));
+  json surveys = json::array();
+  for (const auto& s : r.surveys) {
+    json j = round_results_json(s.results);
+    j["questionnaire"] = {{"id", s.questionnaire_id}, {"name", s.questionnaire}};
+    j["round"] = {{"id", s.round_id}, {"unit", s.unit.empty() ? json(nullptr) : json(s.unit)}, {"closes", s.closes}};
+    surveys.push_back(j);
+  }
   json sections = json::object();
   for (const auto& [code, title] : app::annual_section_titles()) {
     auto it = r.sections.texts.find(code);
@@ -53,6 +61,7 @@ json annual_report_json(const app::AnnualReport& r) {
           {"diary_themes", themes},
           {"diary_marked", marked},
           {"economy", r.economy ? economy_json(*r.economy) : json(nullptr)},
+          {"questionnaires", surveys},
           {"sections", sections},
           {"sections_version", r.sections.version ? json(r.sections.version) : json(nullptr)}};
 }

@@ -2,6 +2,7 @@
 // new one; a personal number is refused beside the field, a participant's
 // name asks for confirmation. And the annual report page, where the
 // insatsansvarig reads the year's figures and writes the text sections.
+#include <cmath>
 #include <ctime>
 
 #include "app/diary_service.hpp"
@@ -85,6 +86,24 @@ Response annual_page(app::Services& services, PageRenderer& pages, const Request
     activity.push_back({{"semester", a.item.semester}, {"activity", a.item.activity},
                         {"status_label", activity_status_label(a.item.status)}, {"overdue", a.overdue}});
   view["activity_list"] = activity;
+  // Questionnaire rounds closed in the year: the mean per scale item, or why it is hidden.
+  json surveys = json::array();
+  for (const auto& s : r->surveys) {
+    json items = json::array();
+    for (const auto& i : s.results.items) {
+      if (i.item.kind == ItemKind::text) continue;
+      std::string mean = s.results.suppressed || i.suppressed || !i.mean
+                             ? pages.text(req, "annual_survey_hidden")
+                             : reports::format_number_sv(std::round(*i.mean * 10) / 10, false);
+      items.push_back({{"text", i.item.text}, {"count", s.results.suppressed ? json("–") : json(i.count)},
+                       {"mean", mean}, {"range", std::to_string(i.item.min) + "–" + std::to_string(i.item.max)}});
+    }
+    surveys.push_back({{"name", s.questionnaire}, {"unit", s.unit.empty() ? pages.text(req, "annual_survey_whole") : s.unit},
+                       {"closes", s.closes}, {"responses", s.results.responses}, {"suppressed", s.results.suppressed},
+                       {"items", items}, {"questionnaire_id", s.questionnaire_id}, {"round_id", s.round_id}});
+  }
+  view["surveys"] = surveys;
+  view["has_surveys"] = !surveys.empty();
   // The economy in whole kronor, as the economy page shows it; absent for readers without money access.
   if (r->economy) {
     const auto kr = [](Ore ore) { return reports::cell_text_sv(reports::kronor_cell(ore), true); };

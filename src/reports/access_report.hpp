@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/lasting_effect.hpp"
 #include "domain/participant.hpp"
 #include "store/participant_store.hpp"
 #include "store/records.hpp"
@@ -36,6 +37,7 @@ struct AccessEnrolment {
   std::vector<FollowUp> follow_ups;
   std::vector<GoalRating> goal_ratings;
   std::vector<Rating> ratings;
+  std::vector<LastingEffect> lasting_effects;  // where the person was 6 and 12 months after exit
 };
 
 struct AccessExport {

@@ -128,6 +128,13 @@ void write_enrolment(PageWriter& w, const AccessExport& d, const AccessEnrolment
   for (const auto& r : ae.ratings)
     w.paragraph(r.date + ", " + r.scale + ": " + std::to_string(r.total / 10) + "," + std::to_string(r.total % 10),
                 kIndent);
+  if (ae.enrolment.contact_after_exit || !ae.lasting_effects.empty()) {
+    w.subheading("Uppföljning efter avslut");
+    if (ae.lasting_effects.empty()) w.paragraph("Samtycke till kontakt efter avslut; ingen uppföljning registrerad ännu.", kIndent);
+    for (const auto& l : ae.lasting_effects)
+      w.paragraph(std::to_string(l.months) + " månader efter avslut (" + l.date + "): " + lasting_status_label(l.status),
+                  kIndent);
+  }
 }
 
 int render(cairo_t* cr, const AccessExport& d, int total_pages) {

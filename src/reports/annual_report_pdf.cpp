@@ -63,6 +63,17 @@ std::string render_annual_report_pdf(const AnnualReportDocument& d) {
     std::vector<double> widths{90, 281, 110};
     w.row({"Termin", "Aktivitet", "Status"}, widths, true);
     for (const auto& a : d.activities) w.row(a, widths, false);
+    if (!d.surveys.empty()) {
+      w.heading("Enkäter");
+      std::vector<double> three{311, 80, 90};
+      for (const auto& s : d.surveys) {
+        w.subheading(s.title);
+        w.paragraph(s.note, 0, kSmall, kMuted);
+        if (s.items.empty()) continue;
+        w.row({"Påstående", "Antal svar", "Medelvärde"}, three, true);
+        for (const auto& r : s.items) w.row(r, three, false);
+      }
+    }
     if (!d.economy.empty()) {
       w.heading("Ekonomi " + std::to_string(d.year) + " (kr)");
       std::vector<double> four{171, 100, 100, 110};

@@ -20,7 +20,13 @@ struct AnnualReportDocument {
   bool suppressed = true;
   std::vector<std::vector<std::string>> activities;  // semester, activity, status
   std::vector<std::vector<std::string>> economy;     // budget line, budget, actual, forecast (kr); empty: not shown
-  std::string economy_note;                          // the budget's status and the forecast's method
+  std::string economy_note;
+  struct Survey {
+    std::string title;                       // questionnaire – unit (closed on)
+    std::string note;                        // responses, or why no figures
+    std::vector<std::vector<std::string>> items;  // statement, count, mean
+  };
+  std::vector<Survey> surveys;                          // the budget's status and the forecast's method
   std::vector<std::pair<std::string, int>> diary_themes;
   std::vector<std::vector<std::string>> marked;  // week, themes, text
   std::string printed_on;

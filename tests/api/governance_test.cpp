@@ -351,7 +351,7 @@ TEST(Governance, DiaryRefusesPersonalNumbersWarnsOfNamesAndFeedsTheAnnualReport)
     json named = entry;
     named["text"] = "Samtal med " + first_name + " om praktik.";
     auto warned = karin.post(diary, named);
-    EXPECT_TRUE(is_error(warned, 422, "unprocessable", "text")) << warned.text;
+    EXPECT_TRUE(is_error(warned, 422, "unprocessable", "text")) << warned.text << " name=" << first_name;
     named["acknowledge_names"] = true;
     EXPECT_EQ(karin.post(diary, named).status, 201);
   }
@@ -389,6 +389,22 @@ TEST(Governance, DiaryRefusesPersonalNumbersWarnsOfNamesAndFeedsTheAnnualReport)
     found = found || m["text"] == "Två deltagare började praktik.";
   }
   EXPECT_TRUE(found);
+  // Questionnaire rounds closed in the year carry their results; the demo closed Västra's staff round 20 days ago.
+  const std::string survey_year = future_date(-20).substr(0, 4);
+  auto with_surveys = lead.get(annual + "?year=" + survey_year);
+  ASSERT_EQ(with_surveys.status, 200);
+  bool shown = false;
+  for (const auto& s : with_surveys.body["questionnaires"]) {
+    ASSERT_TRUE(s["round"]["closes"].get<std::string>().rfind(survey_year, 0) == 0) << s.dump();
+    if (s["suppressed"] == false) {
+      EXPECT_GE(s["responses"].get<int>(), 5);
+      for (const auto& i : s["items"])
+        if (i["mean"].is_number()) shown = true;
+    } else {
+      for (const auto& i : s["items"]) EXPECT_FALSE(i.contains("mean") && i["mean"].is_number()) << s.dump();
+    }
+  }
+  EXPECT_TRUE(shown) << with_surveys.body["questionnaires"].dump();
   EXPECT_TRUE(is_error(lead.get(annual + "?year=20x5"), 400, "invalid_input", "year"));
   EXPECT_TRUE(is_error(karin.get(annual + "?year=" + std::to_string(year)), 403, "forbidden"));
 

@@ -160,6 +160,18 @@ TEST(Learning, LastingEffectNeedsAnExitAndConsentAndShowsInTasksAndReport) {
   auto view = karin.get(base);
   ASSERT_EQ(view.body["lasting_effect"].size(), 1u);
   EXPECT_EQ(view.body["lasting_effect"][0]["status"], "arbete");
+  // The right of access carries the check too.
+  auto extract = karin.get(base + "/person/access-export.json");
+  ASSERT_EQ(extract.status, 200) << extract.text;
+  bool in_extract = false;
+  for (const auto& en : extract.body["enrolments"])
+    if (en["id"] == id) {
+      ASSERT_EQ(en["lasting_effects"].size(), 1u);
+      EXPECT_EQ(en["lasting_effects"][0]["months"], 6);
+      EXPECT_EQ(en["lasting_effects"][0]["status"], "arbete");
+      in_extract = true;
+    }
+  EXPECT_TRUE(in_extract);
   // Another unit's samordnare: denied (and audited).
   EXPECT_TRUE(is_error(logged_in("samordnare.norra").post(base + "/lasting-effect", check), 403, "forbidden"));
 

@@ -308,6 +308,10 @@ TEST(Diary, NamesAreFoundAsWholeWordsIgnoringCase) {
   EXPECT_EQ(found, (std::vector<std::string>{"anna", "ÖRJAN", "Lind"}));
   EXPECT_TRUE(names_in_text("Annika och Lindqvist", names).empty());
   EXPECT_TRUE(names_in_text("Anna", {}).empty());
+  // A hyphenated first name is found however the text writes it.
+  EXPECT_EQ(names_in_text("Samtal med Anna-Karin idag.", {"Anna-Karin Berg"}),
+            (std::vector<std::string>{"Anna", "Karin"}));
+  EXPECT_EQ(names_in_text("Karin ringde.", {"Anna-Karin Berg"}), (std::vector<std::string>{"Karin"}));
 }
 
 }  // namespace
