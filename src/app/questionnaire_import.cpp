@@ -77,19 +77,3 @@ std::optional<Error> questionnaire_from_json(const json& j, QuestionnaireDraft& 
 }
 
 }  // namespace stegvis::app
-
-namespace stegvis::app {
-
-QuestionnaireDraft shipped_draft(const std::string& file) {
-  for (const auto& s : shipped_questionnaires()) {
-    if (s.file != file) continue;
-    QuestionnaireDraft d;
-    auto e = questionnaire_from_json(nlohmann::json::parse(s.json), d);
-    if (!e) e = check_questionnaire(d);
-    if (e) throw std::runtime_error("data/questionnaires/" + file + ": " + e->message);
-    return d;
-  }
-  throw std::runtime_error("no shipped questionnaire " + file);
-}
-
-}  // namespace stegvis::app

@@ -87,7 +87,7 @@ test('admin adds a staff member: short password error keeps the input, then succ
   await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.click('form button[type=submit]')]);
   assert.match(await text(page.locator('main .lead').first()), /^Välkommen, Nils Nyperson\./);
   assert.equal(await page.locator('h2', { hasText: 'Din länsdel: Västra' }).count(), 1);
-  assert.deepEqual(await page.locator('header nav a').allInnerTexts(), ['Start', 'Mina deltagare', 'Programkatalog', 'Handlingsprogram']);
+  assert.deepEqual(await page.locator('header nav a').allInnerTexts(), ['Start', 'Mina deltagare', 'Enkäter', 'Programkatalog', 'Handlingsprogram']);
   assert.deepEqual(page.pageErrors, []);
 });
 

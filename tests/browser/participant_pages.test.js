@@ -50,7 +50,7 @@ test('due work: an open referral and an accepted enrolment without a plan appear
   const coach = await stegvis.newPage();
   await login(coach, 'coach.katrineholm');
   assert.deepEqual(await coach.locator('section.tasks .quick-links a').allInnerTexts(), ['Mina deltagare']);
-  assert.deepEqual(await coach.locator('header nav a').allInnerTexts(), ['Start', 'Mina deltagare', 'Programkatalog', 'Handlingsprogram']);
+  assert.deepEqual(await coach.locator('header nav a').allInnerTexts(), ['Start', 'Mina deltagare', 'Enkäter', 'Programkatalog', 'Handlingsprogram']);
 });
 
 test('validation: a bad personal number and a decline without reason get Swedish messages', async () => {

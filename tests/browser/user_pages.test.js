@@ -110,7 +110,7 @@ test('access: a coach gets 403 on /admin/staff and sees no admin links', async (
   const page = await stegvis.newPage();
   await login(page, 'coach.katrineholm');
   const navLinks = await page.locator('header nav a').allInnerTexts();
-  assert.deepEqual(navLinks, ['Start', 'Mina deltagare', 'Programkatalog', 'Handlingsprogram'], `coach's menu: ${navLinks}`);
+  assert.deepEqual(navLinks, ['Start', 'Mina deltagare', 'Enkäter', 'Programkatalog', 'Handlingsprogram'], `coach's menu: ${navLinks}`);
   for (const href of ['/admin/staff', '/admin/organisation', '/admin/tokens', '/admin/audit'])
     assert.equal(await page.locator(`a[href="${href}"]`).count(), 0, `no link to ${href}`);
 
@@ -120,7 +120,7 @@ test('access: a coach gets 403 on /admin/staff and sees no admin links', async (
     assert.equal(await text(page.locator('main h1')), 'Något gick fel (403)', path);
     assert.match(await text(page.locator('main p.error[role=alert]')), /^Du har inte behörighet att /, path);
     assert.equal(await page.locator('table').count(), 0, `${path} shows no table`);
-    assert.deepEqual(await page.locator('header nav a').allInnerTexts(), ['Start', 'Mina deltagare', 'Programkatalog', 'Handlingsprogram'], path);
+    assert.deepEqual(await page.locator('header nav a').allInnerTexts(), ['Start', 'Mina deltagare', 'Enkäter', 'Programkatalog', 'Handlingsprogram'], path);
   }
   await screenshot(page, 'forbidden');
 
