@@ -10,7 +10,11 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -48,10 +52,15 @@ double median_ms(int runs, const std::function<void()>& f) {
 }
 
 int free_port() {
-  httplib::Server probe;
-  int port = probe.bind_to_any_port("127.0.0.1");
-  probe.stop();
-  return port;
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+  ::close(fd);
+  return ntohs(a.sin_port);
 }
 
 soci::session raw_session(const std::string& url) {
@@ -109,15 +118,23 @@ int main(int argc, char** argv) {
   config.threads = 64;
   std::mutex m;
   std::condition_variable cv;
-  bool listening = false;
+  bool listening = false, failed = false;
   std::thread server([&] {
     std::string error;
-    if (!http::serve(config, dispatcher, [&] { std::lock_guard l(m); listening = true; cv.notify_all(); }, &error))
+    if (!http::serve(config, dispatcher, [&] { std::lock_guard l(m); listening = true; cv.notify_all(); }, &error)) {
       std::cerr << error << "\n";
+      std::lock_guard l(m);
+      failed = true;
+      cv.notify_all();
+    }
   });
   {
     std::unique_lock l(m);
-    cv.wait(l, [&] { return listening; });
+    cv.wait(l, [&] { return listening || failed; });
+  }
+  if (failed) {
+    server.join();
+    return 1;
   }
   const std::string body =
       R"({"answers": {"parter_bidrar": 4, "ratt_kontakt": 3, "informationsutbyte": 4, "gemensam_bild": 5, "mandat": 3,
@@ -164,7 +181,8 @@ int main(int argc, char** argv) {
     s << "INSERT INTO survey_tally (round_id, item_key, value, answers) SELECT round_id, item_key, value, COUNT(*) "
          "FROM survey_answer WHERE round_id = :r GROUP BY round_id, item_key, value",
         soci::use(r);
-    if (db->backend() == "postgresql") s << "ANALYZE";
+    if (db->backend() == "postgresql")
+      for (const char* table : {"survey_response", "survey_answer", "survey_tally"}) s << "ANALYZE " + std::string(table);
   }
   const double fill_ms = ms_since(fill);
   std::int64_t responses = 0;

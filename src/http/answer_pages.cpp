@@ -30,7 +30,6 @@ json answer_view(const PageRenderer& pages, const Request& req, const app::Answe
                            {"labelled", it.kind == ItemKind::frequency}});
       }
       j["options"] = options;
-      j["wide"] = hi - lo >= 6;
       j["min_label"] = it.kind == ItemKind::scale ? it.min_label : "";
       j["max_label"] = it.kind == ItemKind::scale ? it.max_label : "";
       j["has_ends"] = it.kind == ItemKind::scale && (!it.min_label.empty() || !it.max_label.empty());
