@@ -32,5 +32,5 @@ fi
 if [ ! -d node_modules/htmx.org ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
-cp node_modules/htmx.org/dist/htmx.min.js web/static/htmx.min.js
-cp node_modules/chart.js/dist/chart.umd.min.js web/static/chart.umd.min.js
+# The server reads htmx and Chart.js from node_modules (src/http/static_routes.cpp); no copies in web/.
+rm -f web/static/htmx.min.js web/static/chart.umd.min.js

@@ -1,4 +1,7 @@
-// Static files from web/static (stylesheet, htmx, icons), read once and cached.
+// Static files, read once and cached: our own from web/static (stylesheet,
+// scripts, icons), and the third-party browser libraries (htmx, Chart.js)
+// straight from the npm packages that install-deps.sh puts in node_modules
+// beside web/, so no copy of someone else's minified code lives in our tree.
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -17,6 +20,19 @@ const std::map<std::string, std::string> kTypes{{".css", "text/css; charset=utf-
                                                  {".ico", "image/x-icon"},
                                                  {".woff2", "font/woff2"}};
 
+// The URL name of each third-party file and where its package keeps it.
+const std::map<std::string, std::string> kVendored{{"htmx.min.js", "htmx.org/dist/htmx.min.js"},
+                                                    {"chart.umd.min.js", "chart.js/dist/chart.umd.min.js"}};
+
+std::filesystem::path file_of(const std::string& web_dir, const std::string& name) {
+  std::filesystem::path web = std::filesystem::path(web_dir).lexically_normal();
+  if (!web.has_filename()) web = web.parent_path();  // "web/" names the same directory as "web"
+  if (auto v = kVendored.find(name); v != kVendored.end())
+    return web.parent_path().empty() ? std::filesystem::path("node_modules") / v->second
+                                     : web.parent_path() / "node_modules" / v->second;
+  return web / "static" / name;
+}
+
 }  // namespace
 
 void add_static_routes(Router& router, const std::string& web_dir) {
@@ -34,7 +50,7 @@ void add_static_routes(Router& router, const std::string& web_dir) {
     std::lock_guard<std::mutex> lock(*mutex);
     auto it = cache->find(name);
     if (it == cache->end()) {
-      std::ifstream in(std::filesystem::path(web_dir) / "static" / name, std::ios::binary);
+      std::ifstream in(file_of(web_dir, name), std::ios::binary);
       if (!in) return Response::text("Filen finns inte.", 404);
       std::stringstream ss;
       ss << in.rdbuf();

@@ -58,6 +58,13 @@ double drip_until_dropped(const std::string& request, int interval_ms, double ma
 TEST(HostileHttp, PathTraversalNeverLeavesTheStaticFolder) {
   ApiClient admin = logged_in("admin");
   ASSERT_EQ(send_raw("GET", "/static/style.css").status, 200) << "the control request";
+  // htmx and Chart.js come from their npm packages, not from copies in web/static; nothing else does.
+  for (const char* vendored : {"/static/htmx.min.js", "/static/chart.umd.min.js"}) {
+    auto r = send_raw("GET", vendored);
+    EXPECT_EQ(r.status, 200) << vendored;
+    EXPECT_GT(r.body.size(), 10000u) << vendored;
+  }
+  EXPECT_EQ(send_raw("GET", "/static/htmx.js").status, 404);  // only the named files, no other package path
   for (const std::string target :
        {"/static/../CMakeLists.txt", "/static/..%2FCMakeLists.txt", "/static/..%2f..%2fsrc%2fhttp%2fserver.cpp",
         "/static/%2e%2e%2fCMakeLists.txt", "/static/%2e%2e/%2e%2e/etc/passwd", "/static/....//....//etc/passwd",
