@@ -42,13 +42,15 @@ function init(args)
 end
 
 local last_kind = "none"
+-- STEGVIS_BENCH_ONLY=caseload|participant|contact|rating|tasks sends that kind alone (to profile one route).
+local only = ({ caseload = 1, participant = 41, contact = 71, rating = 86, tasks = 96 })[os.getenv("STEGVIS_BENCH_ONLY") or ""]
 
 local function pick(list) return list[math.random(#list)] end
 
 function request()
   local coach = pick(coaches)
   local headers = { ["Authorization"] = coach.auth, ["Content-Type"] = "application/json" }
-  local r = math.random(100)
+  local r = only or math.random(100)
   local method, path, body
   if r <= 40 then
     last_kind, method, path = "caseload", "GET", "/api/v1/enrolments?status=active"

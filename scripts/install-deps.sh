@@ -9,7 +9,7 @@ packages=(
   libcpp-httplib-dev libsoci-dev libsqlite3-dev libpq-dev libboost-dev
   nlohmann-json3-dev libkainjow-mustache-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
   libsodium-dev libpango1.0-dev libcairo2-dev fonts-dejavu-core libxlsxwriter-dev libqrencode-dev
-  libgtest-dev libgmock-dev sqlite3
+  libgtest-dev libgmock-dev sqlite3 libjemalloc-dev
 )
 # Node.js may come from elsewhere than Debian (its own npm then conflicts with Debian's).
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <mutex>
 
 #include "http/dispatcher.hpp"
@@ -46,7 +47,9 @@ void address_of(int sock, bool peer, std::string& ip, int& port) {
 }
 
 // A connection whose reads end at the request's deadline as well as after
-// read_timeout of silence.
+// read_timeout of silence. Reads are buffered: the library reads the request
+// line and headers a byte at a time, which unbuffered was a poll() and a recv()
+// per byte.
 class DeadlineStream : public httplib::Stream {
  public:
   DeadlineStream(int sock, int read_timeout_ms, int write_timeout_ms, std::size_t max_request_bytes)
@@ -56,20 +59,32 @@ class DeadlineStream : public httplib::Stream {
     deadline_ = deadline;
     read_bytes_ = 0;
   }
+  // Bytes of a next (pipelined) request already read from the socket.
+  bool has_buffered() const { return buffer_pos_ < buffer_end_; }
 
   bool is_readable() const override {
+    if (has_buffered()) return true;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now()).count();
     return left > 0 && wait_for(sock_, POLLIN, static_cast<int>(std::min<long long>(left, read_timeout_ms_)));
   }
   bool is_writable() const override { return wait_for(sock_, POLLOUT, write_timeout_ms_); }
   // Ends the request once it passes its byte budget too (endless headers would otherwise fill memory).
   ssize_t read(char* ptr, size_t size) override {
-    if (read_bytes_ >= max_request_bytes_ || !is_readable()) return -1;
-    ssize_t n = 0;
-    do n = ::recv(sock_, ptr, std::min(size, max_request_bytes_ - read_bytes_), 0);
-    while (n < 0 && errno == EINTR);
-    if (n > 0) read_bytes_ += static_cast<std::size_t>(n);
-    return n;
+    if (read_bytes_ >= max_request_bytes_) return -1;
+    size = std::min(size, max_request_bytes_ - read_bytes_);
+    if (!has_buffered()) {
+      if (!is_readable()) return -1;
+      // Large reads (a body) go straight to the caller; small ones refill the buffer.
+      if (size >= sizeof buffer_) return counted(receive(ptr, size));
+      ssize_t n = receive(buffer_, sizeof buffer_);
+      if (n <= 0) return n;
+      buffer_pos_ = 0;
+      buffer_end_ = static_cast<std::size_t>(n);
+    }
+    std::size_t n = std::min(size, buffer_end_ - buffer_pos_);
+    std::memcpy(ptr, buffer_ + buffer_pos_, n);
+    buffer_pos_ += n;
+    return counted(static_cast<ssize_t>(n));
   }
   ssize_t write(const char* ptr, size_t size) override {
     if (!is_writable()) return -1;
@@ -83,10 +98,23 @@ class DeadlineStream : public httplib::Stream {
   socket_t socket() const override { return sock_; }
 
  private:
+  ssize_t receive(char* ptr, std::size_t size) {
+    ssize_t n = 0;
+    do n = ::recv(sock_, ptr, size, 0);
+    while (n < 0 && errno == EINTR);
+    return n;
+  }
+  ssize_t counted(ssize_t n) {
+    if (n > 0) read_bytes_ += static_cast<std::size_t>(n);
+    return n;
+  }
+
   int sock_;
   int read_timeout_ms_, write_timeout_ms_;
   std::size_t max_request_bytes_, read_bytes_ = 0;
   Clock::time_point deadline_ = Clock::now();
+  char buffer_[4096];
+  std::size_t buffer_pos_ = 0, buffer_end_ = 0;
 };
 
 // Room for the request line and headers on top of the body limit.
@@ -131,7 +159,8 @@ class DeadlineServer : public httplib::Server {
                           static_cast<int>(write_timeout_sec_ * 1000 + write_timeout_usec_ / 1000),
                           payload_max_length_ + kMaxHeaderBytes);
     bool ok = false;
-    for (std::size_t left = keep_alive_max_count_; left > 0 && idle_until_request(sock); --left) {
+    for (std::size_t left = keep_alive_max_count_; left > 0 && (stream.has_buffered() || idle_until_request(sock));
+         --left) {
       stream.start_request(Clock::now() + request_timeout_);
       bool closed = false;
       // A worker serves one connection at a time: with more clients than workers a new

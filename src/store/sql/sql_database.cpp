@@ -13,6 +13,8 @@
 #include "store/migration.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/sql_store.hpp"
+#include "store/sql/sqlite_checkpointer.hpp"
+#include "store/sql/sqlite_statement_cache.hpp"
 #include "store/store.hpp"
 
 namespace stegvis::store {
@@ -34,20 +36,32 @@ class SqlDatabase final : public Database {
  public:
   SqlDatabase(const Dialect& dialect, const std::string& connect, int pool_size, const std::string& sqlite_sync = "FULL")
       : dialect_(dialect), pool_(static_cast<std::size_t>(pool_size)) {
+    if (dialect_.backend == "sqlite") {
+      // SQLite counts its memory under one process-wide mutex on every malloc and free, where the
+      // server's threads queued; the count is for sqlite3_status(), which nothing here reads. Only
+      // possible before SQLite's first use in the process (later it refuses, which is harmless).
+      static std::once_flag memstatus_off;
+      std::call_once(memstatus_off, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+    }
     for (int i = 0; i < pool_size; ++i) {
       soci::session& s = pool_.at(static_cast<std::size_t>(i));
       if (dialect_.backend == "sqlite") {
-        s.open(soci::sqlite3, connect);
+        s.open(cached_sqlite3(), connect);
         // WAL lets readers run beside one writer; FULL sync loses no committed write on power loss.
         // NORMAL (sqlite:PATH?synchronous=normal) syncs at checkpoints only: a crashed process loses
         // nothing, a power cut may lose the last commits; for disks whose fsync takes milliseconds.
+        // Checkpoints are the background thread's (sqlite_checkpointer.hpp). Pages are read through
+        // a memory map: each commit drops every other connection's page cache, and re-reading
+        // from the map costs no system call.
         dialect_.exec_script(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=" + sqlite_sync +
-                                    "; PRAGMA busy_timeout=10000;");
+                                    "; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0; "
+                                    "PRAGMA mmap_size=1073741824;");
       } else {
         s.open(soci::postgresql, connect);
         dialect_.exec_script(s, "SET client_min_messages = warning");
       }
     }
+    if (dialect_.backend == "sqlite") checkpointer_ = std::make_unique<WalCheckpointer>(connect);
   }
 
   std::string backend() const override { return dialect_.backend; }
@@ -115,6 +129,7 @@ class SqlDatabase final : public Database {
   // are woken the moment the one before commits; other processes still meet busy_timeout.
   std::timed_mutex writer_lock_;
   std::shared_ptr<const crypto::FieldCipher> cipher_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // after pool_: stopped before the pool closes
 };
 
 }  // namespace
