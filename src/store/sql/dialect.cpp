@@ -9,8 +9,17 @@
 namespace stegvis::store::sql {
 namespace {
 
-// SOCI prepares one statement at a time; migrations hold many.
+// SOCI prepares one statement at a time; migrations hold many. The transaction statements,
+// run several times a request, go through SOCI so that the connection keeps them prepared.
 void sqlite_exec(soci::session& s, const std::string& script) {
+  if (script == "BEGIN" || script == "BEGIN IMMEDIATE" || script == "COMMIT" || script == "ROLLBACK") {
+    try {
+      s << script;
+    } catch (const soci::soci_error& e) {
+      throw std::runtime_error(std::string("SQLite: ") + e.get_error_message());
+    }
+    return;
+  }
   auto* be = static_cast<soci::sqlite3_session_backend*>(s.get_backend());
   char* err = nullptr;
   if (::sqlite_api::sqlite3_exec(be->conn_, script.c_str(), nullptr, nullptr, &err) != 0) {

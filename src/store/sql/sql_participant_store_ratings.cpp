@@ -2,6 +2,7 @@
 // tenths, idempotent inserts on a request key, and the caseload list's summaries
 // of many enrolments from one query.
 #include <string>
+#include <vector>
 
 #include "store/sql/sql_participant_store.hpp"
 #include "store/sql/sql_util.hpp"
@@ -26,12 +27,19 @@ Rating read_rating(const soci::row& r) {
 // Every rating of a list of enrolments in the order of index rating_enrolment (no sort), the
 // first, latest and count per scale taken on the way: a caseload's few ratings each cost far less
 // than the window functions (three sorts in temporary b-trees) that picked them out in SQL.
-constexpr const char* kEndsSql =
-    "SELECT id, rating_date, scale, item1, item2, item3, item4, total, staff_id, enrolment_id FROM rating "
-    "WHERE enrolment_id IN (%IDS%) ORDER BY enrolment_id, scale, rating_date, id";
+// A fixed number of bound ids (unused ones -1, which no row has) keeps the text the same, so the
+// connection keeps it prepared; ids written into the text made every caseload a new statement.
+constexpr std::size_t kIdsPerQuery = 32;
 
-// Ids per query: keeps the statement small; a caseload page is 25.
-constexpr std::size_t kIdsPerQuery = 500;
+const std::string& ends_sql() {
+  static const std::string sql = [] {
+    std::string ids;
+    for (std::size_t i = 0; i < kIdsPerQuery; ++i) ids += (i ? ",:i" : ":i") + std::to_string(i);
+    return "SELECT id, rating_date, scale, item1, item2, item3, item4, total, staff_id, enrolment_id FROM rating "
+           "WHERE enrolment_id IN (" + ids + ") ORDER BY enrolment_id, scale, rating_date, id";
+  }();
+  return sql;
+}
 
 }  // namespace
 
@@ -75,13 +83,12 @@ std::map<Id, RatingSummary> SqlParticipantStore::rating_summaries(const std::vec
   };
   std::map<Id, std::map<std::string, Ends>> ends;
   for (std::size_t from = 0; from < enrolment_ids.size(); from += kIdsPerQuery) {
-    // The list is of integer ids formatted here, never text from a request.
-    std::string ids;
+    std::vector<long long> ids(kIdsPerQuery, -1);
     for (std::size_t i = from; i < std::min(enrolment_ids.size(), from + kIdsPerQuery); ++i)
-      ids += (ids.empty() ? "" : ",") + std::to_string(enrolment_ids[i]);
-    std::string sql = kEndsSql;
-    sql.replace(sql.find("%IDS%"), 5, ids);
-    soci::rowset<soci::row> rs = sql_.prepare << sql;
+      ids[i - from] = enrolment_ids[i];
+    soci::details::prepare_temp_type q = (sql_.prepare << ends_sql());
+    for (auto& id : ids) q, soci::use(id);
+    soci::rowset<soci::row> rs(q);
     for (const auto& r : rs) {
       Rating x = read_rating(r);
       Ends& end = ends[col_int(r, 9)][x.scale];
