@@ -40,13 +40,13 @@ Result<Id> OrganisationService::save_association(const Actor& actor, const Assoc
   Id id = tx->organisation().save_association(row);
   record(*tx, env_.now(), actor, existing ? "association.update" : "association.create", "association", id_text(id));
   tx->commit();
+  cache_.clear();
   return id;
 }
 
 Result<std::vector<Party>> OrganisationService::parties(const Actor& actor) {
   if (auto s = authorize(env_, actor, Permission::view_organisation); !s) return s.error();
-  auto tx = env_.db.begin(false);
-  return tx->organisation().parties();
+  return cache_.parties([this] { return env_.db.begin(false)->organisation().parties(); });
 }
 
 Result<Id> OrganisationService::save_party(const Actor& actor, const Party& p) {
@@ -60,6 +60,7 @@ Result<Id> OrganisationService::save_party(const Actor& actor, const Party& p) {
   Id id = tx->organisation().save_party(p);
   record(*tx, env_.now(), actor, p.id ? "party.update" : "party.create", "party", id_text(id));
   tx->commit();
+  cache_.clear();
   return id;
 }
 
@@ -83,6 +84,7 @@ Result<Id> OrganisationService::save_municipality(const Actor& actor, const Muni
   Id id = tx->organisation().save_municipality(m);
   record(*tx, env_.now(), actor, m.id ? "municipality.update" : "municipality.create", "municipality", id_text(id));
   tx->commit();
+  cache_.clear();
   return id;
 }
 
@@ -94,8 +96,7 @@ Result<std::vector<Programme>> OrganisationService::programmes(const Actor& acto
 
 Result<Programme> OrganisationService::programme(const Actor& actor, Id id) {
   if (auto s = authorize(env_, actor, Permission::view_organisation); !s) return s.error();
-  auto tx = env_.db.begin(false);
-  auto p = tx->organisation().programme(id);
+  auto p = cache_.programme(id, [this, id] { return env_.db.begin(false)->organisation().programme(id); });
   if (!p) return not_found("Insatsen finns inte.");
   return *p;
 }
@@ -119,6 +120,7 @@ Result<Id> OrganisationService::save_programme(const Actor& actor, const Program
   Id id = tx->organisation().save_programme(row);
   record(*tx, env_.now(), actor, p.id ? "programme.update" : "programme.create", "programme", id_text(id));
   tx->commit();
+  cache_.clear();
   return id;
 }
 
@@ -142,6 +144,7 @@ Result<Id> OrganisationService::save_track(const Actor& actor, const Track& t) {
   Id id = tx->organisation().save_track(t);
   record(*tx, env_.now(), actor, t.id ? "track.update" : "track.create", "track", id_text(id));
   tx->commit();
+  cache_.clear();
   return id;
 }
 
@@ -185,6 +188,7 @@ Result<Id> OrganisationService::save_unit(const Actor& actor, const UnitInput& i
   Id id = tx->organisation().save_unit(row);
   record(*tx, env_.now(), actor, in.id ? "unit.update" : "unit.create", "unit", id_text(id));
   tx->commit();
+  cache_.clear();
   return id;
 }
 

@@ -5,6 +5,7 @@
 
 #include "app/actor.hpp"
 #include "app/env.hpp"
+#include "app/organisation_cache.hpp"
 #include "domain/organisation.hpp"
 #include "domain/result.hpp"
 
@@ -41,6 +42,7 @@ class OrganisationService {
 
  private:
   Env& env_;
+  OrganisationCache cache_;
 };
 
 }  // namespace stegvis::app
