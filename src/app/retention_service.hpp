@@ -24,6 +24,9 @@ std::string describe(const store::RetentionCounts& c);
 
 class RetentionService {
  public:
+  // Ids of each table per purge transaction: a few hundred milliseconds of writing at most.
+  static constexpr Id kPurgeIdsPerTransaction = 5000;
+
   explicit RetentionService(Env& env) : env_(env) {}
 
   // By the operator (system actor: CLI, the daily job) or an administrator. years >= 1.

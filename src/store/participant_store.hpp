@@ -4,6 +4,7 @@
 // database. Updates of referrals and enrolments are optimistic: they name the
 // version they read and fail (return false) when someone saved in between.
 #pragma once
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -103,7 +104,12 @@ class ParticipantStore {
   // allocations) lose their free text; declined referrals decided before cutoff too; a
   // person's identity only when nothing of theirs is on or after the cutoff.
   virtual RetentionCounts purgeable(const std::string& cutoff) = 0;
-  virtual RetentionCounts purge(const std::string& cutoff, const std::string& today) = 0;
+  // purge() takes the rows whose ids lie in [from_id, to_id) of each table (persons, referrals,
+  // enrolments and what hangs on them), so that a long backlog can go in short transactions.
+  virtual RetentionCounts purge(const std::string& cutoff, const std::string& today, Id from_id = 0,
+                                Id to_id = std::numeric_limits<Id>::max()) = 0;
+  // One past the largest id of a person, referral or enrolment (0 when there are none).
+  virtual Id participant_id_end() = 0;
 };
 
 }  // namespace stegvis::store

@@ -211,3 +211,33 @@ TEST_F(Retention, OnlyTheOperatorOrAnAdministratorPurgesAndTheTimeIsWholeYears) 
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().field, "years");
 }
+
+// The purge goes in id ranges, one transaction each, so that a backlog never holds the write lock
+// for long: a range takes exactly the rows whose ids fall in it, and the ranges together take all.
+TEST_F(Retention, APurgeRangeTakesOnlyTheRowsWhoseIdsFallInIt) {
+  Id old = enrol(pn(1, 1), "2024-12-01", "2024-12-10");
+  exit_today(old);
+  f.clock = k2030_06_01;
+  Id person = *enrolment(old).person_id, referral = *enrolment(old).referral_id;
+  Id end = f.t->db->begin(false)->participants().participant_id_end();
+  EXPECT_GT(end, std::max({old, person, referral}));
+  {
+    auto tx = f.t->db->begin(true);
+    Id past = std::max({old, person, referral}) + 1;
+    auto none = tx->participants().purge("2025-06-01", "2030-06-01", past, past + 10);
+    EXPECT_EQ(none.persons + none.enrolments + none.referrals, 0);
+    tx->commit();
+  }
+  EXPECT_EQ(identity(old).first_name, "Åsa");
+  EXPECT_EQ(enrolment(old).purged_on, "");
+  {
+    auto tx = f.t->db->begin(true);
+    auto all = tx->participants().purge("2025-06-01", "2030-06-01", 0, end);
+    EXPECT_EQ(all.persons, 1);
+    EXPECT_EQ(all.enrolments, 1);
+    EXPECT_EQ(all.referrals, 1);
+    tx->commit();
+  }
+  EXPECT_EQ(identity(old).first_name, "");
+  EXPECT_EQ(enrolment(old).purged_on, "2030-06-01");
+}

@@ -1,5 +1,6 @@
 // The participant store's set-based retention (gallring) statements and the
 // look-ups the right-of-access export needs beyond the participant page.
+#include <algorithm>
 #include <string>
 
 #include "store/sql/sql_participant_store.hpp"
@@ -48,34 +49,48 @@ RetentionCounts SqlParticipantStore::purgeable(const std::string& cutoff) {
   return out;
 }
 
-RetentionCounts SqlParticipantStore::purge(const std::string& cutoff, const std::string& today) {
+RetentionCounts SqlParticipantStore::purge(const std::string& cutoff, const std::string& today, Id from_id, Id to_id) {
   auto run = [this](soci::statement st) {
     st.execute(true);
     return static_cast<int>(st.get_affected_rows());
   };
+  long long from = from_id, to = to_id;
   RetentionCounts out;
   // The person first: its conditions read the enrolments and referrals, which the rest does not change.
   out.persons = run((sql_.prepare << std::string("UPDATE person SET pn_index = NULL, pn_sealed = '', "
                                                  "first_name_sealed = '', last_name_sealed = '', contact_sealed = '' "
-                                                 "WHERE ") + kOldPerson,
-                     soci::use(cutoff), soci::use(cutoff), soci::use(cutoff), soci::use(cutoff)));
+                                                 "WHERE id >= :f AND id < :t AND ") + kOldPerson,
+                     soci::use(from), soci::use(to), soci::use(cutoff), soci::use(cutoff), soci::use(cutoff),
+                     soci::use(cutoff)));
   out.referrals = run((sql_.prepare << std::string("UPDATE referral SET referrer_name_sealed = '', reason_sealed = '', "
-                                                   "decision_reason = '', override_reason = '', purged_on = :t WHERE ") +
+                                                   "decision_reason = '', override_reason = '', purged_on = :t "
+                                                   "WHERE id >= :f AND id < :to AND ") +
                                            kOldReferral,
-                       soci::use(today), soci::use(cutoff), soci::use(cutoff)));
-  const std::string old_ids = std::string("enrolment_id IN (SELECT id FROM enrolment WHERE ") + kOldEnrolment + ")";
-  run((sql_.prepare << "UPDATE contact SET note_sealed = '' WHERE note_sealed <> '' AND " + old_ids,
-       soci::use(cutoff)));
-  run((sql_.prepare << "UPDATE follow_up SET note_sealed = '' WHERE note_sealed <> '' AND " + old_ids,
-       soci::use(cutoff)));
-  run((sql_.prepare << "UPDATE plan_version SET content_sealed = '' WHERE content_sealed <> '' AND " + old_ids,
-       soci::use(cutoff)));
-  run((sql_.prepare << "UPDATE allocation SET override_reason = '' WHERE override_reason <> '' AND " + old_ids,
-       soci::use(cutoff)));
+                       soci::use(today), soci::use(from), soci::use(to), soci::use(cutoff), soci::use(cutoff)));
+  const std::string old_ids = std::string("enrolment_id IN (SELECT id FROM enrolment WHERE id >= :f AND id < :t AND ") +
+                              kOldEnrolment + ")";
+  for (const char* table : {"contact SET note_sealed = '' WHERE note_sealed <> ''",
+                            "follow_up SET note_sealed = '' WHERE note_sealed <> ''",
+                            "plan_version SET content_sealed = '' WHERE content_sealed <> ''",
+                            "allocation SET override_reason = '' WHERE override_reason <> ''"})
+    run((sql_.prepare << std::string("UPDATE ") + table + " AND " + old_ids, soci::use(from), soci::use(to),
+         soci::use(cutoff)));
   out.enrolments = run((sql_.prepare << std::string("UPDATE enrolment SET next_step_sealed = '', purged_on = :t "
-                                                    "WHERE purged_on IS NULL AND ") + kOldEnrolment,
-                        soci::use(today), soci::use(cutoff)));
+                                                    "WHERE id >= :f AND id < :to AND purged_on IS NULL AND ") +
+                                            kOldEnrolment,
+                        soci::use(today), soci::use(from), soci::use(to), soci::use(cutoff)));
   return out;
+}
+
+Id SqlParticipantStore::participant_id_end() {
+  long long end = 0;
+  for (const char* table : {"person", "referral", "enrolment"}) {
+    long long n = 0;
+    soci::indicator ind = soci::i_ok;
+    sql_ << std::string("SELECT MAX(id) FROM ") + table, soci::into(n, ind);
+    if (ind == soci::i_ok) end = std::max(end, n + 1);
+  }
+  return end;
 }
 
 std::vector<Referral> SqlParticipantStore::referrals_of_person(Id person_id) {

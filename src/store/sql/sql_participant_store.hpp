@@ -52,7 +52,8 @@ class SqlParticipantStore final : public ParticipantStore {
   std::vector<Referral> referrals_of_person(Id person_id) override;
   std::vector<AllocationRecord> allocations(Id enrolment_id) override;
   RetentionCounts purgeable(const std::string& cutoff) override;
-  RetentionCounts purge(const std::string& cutoff, const std::string& today) override;
+  RetentionCounts purge(const std::string& cutoff, const std::string& today, Id from_id, Id to_id) override;
+  Id participant_id_end() override;
 
  private:
   const crypto::FieldCipher& cipher() const;
