@@ -32,6 +32,7 @@ constexpr const char* kEnrolments =
 // rating id, date), 4/5 goal rating at start/exit (rating, area), 6 lasting
 // effect (months, status; migration 011).
 enum FactKind { kPlan = 0, kFollowUp = 1, kOrs = 2, kSrs = 3, kGoalStart = 4, kGoalExit = 5, kLasting = 6 };
+
 // The scope is the ids the first statement returned, passed back as one text
 // parameter, so the enrolments are not searched a second time: in PostgreSQL
 // an array each branch probes its index with (= ANY of an InitPlan: an
