@@ -1,6 +1,8 @@
 // The rating table on both backends: tenths round-trip, a repeated request key
 // stores one rating, ratings come by date then id, and the batch summary of
-// many enrolments (one query) agrees with the summary of each one's ratings.
+// many enrolments (one query) agrees with the summary of each one's ratings,
+// and the facts of a period report carry the first and latest rating (by date
+// then id), the first plan, the follow-ups in date order and the goal ratings.
 #include <gtest/gtest.h>
 
 #include "support/test_db.hpp"
@@ -160,4 +162,48 @@ TYPED_TEST(RatingContract, DeletingAPhaseOfGoalRatingsKeepsTheOther) {
   auto rs = p.goal_ratings(e);
   ASSERT_EQ(rs.size(), 1u);
   EXPECT_EQ(rs[0].phase, "exit");
+}
+
+TYPED_TEST(RatingContract, ReportFactsCarryRatingEndsPlanFollowUpsAndGoals) {
+  auto tx = this->db().begin(true);
+  auto& p = tx->participants();
+  Id e = p.create_enrolment(this->proto_, 1), bare = p.create_enrolment(this->proto_, 1);
+  Enrolment before = this->proto_;
+  before.start_date = "2020-01-01";
+  before.exit_date = "2020-06-30";
+  Id outside = p.create_enrolment(before, 1);
+  // Entered out of order: the latest ORS is the one entered last on the later day.
+  p.add_rating(e, rating("2024-03-01", "ORS", {62, 62, 62, 63}), "", 1);
+  p.add_rating(e, rating("2024-02-01", "ORS", {50, 50, 50, 50}), "", 1);
+  p.add_rating(e, rating("2024-03-01", "ORS", {62, 62, 63, 63}), "", 1);
+  p.add_rating(e, rating("2024-02-05", "SRS", {90, 90, 90, 90}), "", 1);
+  p.add_rating(outside, rating("2020-02-01", "ORS", {10, 10, 10, 10}), "", 1);
+  p.add_follow_up(e, {0, "2024-07-20", false, "continue", "", "", std::nullopt}, 1);
+  p.add_follow_up(e, {0, "2024-04-10", false, "continue", "", "", std::nullopt}, 1);
+  (void)p.save_plan(e, Plan{}, std::nullopt, 1706227200);  // 2024-01-26 00:00 UTC
+  (void)p.save_plan(e, Plan{}, std::nullopt, 1709251200);  // a later version does not move the first plan
+  p.set_goal_ratings(e, {{"start", "maende", 2}, {"exit", "maende", 4}, {"start", "tilltro", 3}});
+  auto facts = tx->reports().facts(this->proto_.programme_id, "2024-01-01", "2024-12-31");
+  ASSERT_EQ(facts.size(), 2u) << "the enrolment that ended in 2020 is not in the period";
+  const auto& f = facts[0].enrolment_id == e ? facts[0] : facts[1];
+  const auto& b = facts[0].enrolment_id == e ? facts[1] : facts[0];
+  EXPECT_EQ(b.enrolment_id, bare);
+  EXPECT_EQ(f.ors.count, 3);
+  EXPECT_EQ(f.ors.first, 200);
+  EXPECT_EQ(f.ors.latest, 250);
+  EXPECT_EQ(f.srs.count, 1);
+  EXPECT_EQ(f.srs.first, 360);
+  EXPECT_EQ(f.srs.latest, 360);
+  ASSERT_TRUE(f.first_plan);
+  EXPECT_EQ(to_string(*f.first_plan), "2024-01-26");
+  ASSERT_EQ(f.follow_ups.size(), 2u);
+  EXPECT_EQ(to_string(f.follow_ups[0]), "2024-04-10");
+  EXPECT_EQ(to_string(f.follow_ups[1]), "2024-07-20");
+  EXPECT_EQ(f.goals.at("maende").start, 2);
+  EXPECT_EQ(f.goals.at("maende").exit, 4);
+  EXPECT_EQ(f.goals.at("tilltro").start, 3);
+  EXPECT_EQ(f.goals.at("tilltro").exit, 0);
+  EXPECT_EQ(b.ors.count, 0);
+  EXPECT_FALSE(b.first_plan);
+  EXPECT_TRUE(b.follow_ups.empty() && b.goals.empty());
 }

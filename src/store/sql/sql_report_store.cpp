@@ -1,9 +1,13 @@
-// The facts of a period report come in six set-based queries over the
-// enrolments of the programme that overlap the period (enrolments, first plan,
-// follow-ups, first and latest ratings, goal ratings, lasting effects), each fetched in bulk.
+// The facts of a period report come in two statements over the enrolments of
+// the programme that overlap the period: the enrolments themselves, then every
+// fact hung on them (first plan, follow-ups, ratings, goal ratings, lasting
+// effects) as one UNION ALL keyed by the first statement's ids. Two round
+// trips and one search of the scope instead of six; the first and latest rating
+// are picked in C++ from the rows as they come, so nothing is sorted.
 // The figures themselves are computed by the pure engine (domain/period_report).
 #include "store/sql/sql_report_store.hpp"
 
+#include <algorithm>
 #include <sstream>
 #include <unordered_map>
 
@@ -23,31 +27,53 @@ constexpr const char* kEnrolments =
     "e.outcome, e.income_before, e.income_after, e.final_report_sent_on, e.staff_id "
     "FROM enrolment e JOIN track tr ON tr.id = e.track_id WHERE";
 
-constexpr const char* kFirstPlans =
-    "SELECT pv.enrolment_id, MIN(pv.saved_at) FROM plan_version pv JOIN enrolment e ON e.id = pv.enrolment_id "
-    "WHERE" /* scope */;
-constexpr const char* kFirstPlansTail = " GROUP BY pv.enrolment_id";
+// Every fact of the scope's enrolments as (enrolment, kind, number, id, text):
+// kind 0 first plan (saved_at), 1 follow-up (date), 2/3 ORS/SRS rating (total,
+// rating id, date), 4/5 goal rating at start/exit (rating, area), 6 lasting
+// effect (months, status; migration 011).
+enum FactKind { kPlan = 0, kFollowUp = 1, kOrs = 2, kSrs = 3, kGoalStart = 4, kGoalExit = 5, kLasting = 6 };
 
-constexpr const char* kFollowUps =
-    "SELECT fu.enrolment_id, fu.follow_up_date FROM follow_up fu JOIN enrolment e ON e.id = fu.enrolment_id WHERE";
-constexpr const char* kFollowUpsTail = " ORDER BY fu.enrolment_id, fu.follow_up_date";
+// The scope is the ids the first statement returned, passed back as one text
+// parameter, so the enrolments are not searched a second time: in PostgreSQL
+// an array each branch probes its index with (= ANY of an InitPlan: an
+// index-only scan per table, never a hash of the whole table), in SQLite a
+// JSON array the branches look up one by one.
+std::string facts_sql(bool postgresql) {
+  const std::string head = postgresql ? "WITH a AS (SELECT CAST(:ids AS BIGINT[]) AS v) "
+                                      : "WITH s AS MATERIALIZED (SELECT value AS id FROM json_each(:ids)) ";
+  const std::string in = postgresql ? " = ANY(CAST((SELECT v FROM a) AS BIGINT[]))" : " IN (SELECT id FROM s)";
+  return head + "SELECT pv.enrolment_id, 0, MIN(pv.saved_at), 0, '' FROM plan_version pv WHERE pv.enrolment_id" + in +
+         " GROUP BY pv.enrolment_id "
+         "UNION ALL SELECT fu.enrolment_id, 1, 0, 0, fu.follow_up_date FROM follow_up fu WHERE fu.enrolment_id" + in +
+         " UNION ALL SELECT r.enrolment_id, CASE WHEN r.scale = 'ORS' THEN 2 ELSE 3 END, r.total, r.id, r.rating_date "
+         "FROM rating r WHERE r.enrolment_id" + in +
+         " UNION ALL SELECT g.enrolment_id, CASE WHEN g.phase = 'exit' THEN 5 ELSE 4 END, g.rating, 0, g.area "
+         "FROM goal_rating g WHERE g.enrolment_id" + in +
+         " UNION ALL SELECT l.enrolment_id, 6, l.months, 0, l.status FROM lasting_effect l WHERE l.enrolment_id" + in;
+}
 
-// First (rn = 1) and latest (rn = n) rating per enrolment and scale.
-constexpr const char* kRatingsHead =
-    "SELECT x.enrolment_id, x.scale, x.n, x.rn, x.total FROM (SELECT r.enrolment_id, r.scale, r.total, "
-    "ROW_NUMBER() OVER (PARTITION BY r.enrolment_id, r.scale ORDER BY r.rating_date, r.id) AS rn, "
-    "COUNT(*) OVER (PARTITION BY r.enrolment_id, r.scale) AS n "
-    "FROM rating r JOIN enrolment e ON e.id = r.enrolment_id WHERE";
-constexpr const char* kRatingsTail = ") x WHERE x.rn = 1 OR x.rn = x.n";
+// Where the first and latest rating of one scale sit in (rating_date, id) order.
+struct RatingEnds {
+  std::string first_date, latest_date;
+  long long first_id = 0, latest_id = 0;
+};
 
-// Lasting effect after exit (migration 011): one row per check recorded.
-constexpr const char* kLasting =
-    "SELECT l.enrolment_id, l.months, l.status FROM lasting_effect l JOIN enrolment e ON e.id = l.enrolment_id WHERE";
-
-constexpr const char* kGoals =
-    "SELECT g.enrolment_id, g.phase, g.area, g.rating FROM goal_rating g JOIN enrolment e ON e.id = g.enrolment_id "
-    "WHERE";
-
+void add_rating(RatingSpan& r, RatingEnds& ends, int total, long long id, const std::string& date) {
+  auto before = [](const std::string& d1, long long i1, const std::string& d2, long long i2) {
+    return d1 < d2 || (d1 == d2 && i1 < i2);
+  };
+  if (r.count == 0 || before(date, id, ends.first_date, ends.first_id)) {
+    r.first = total;
+    ends.first_date = date;
+    ends.first_id = id;
+  }
+  if (r.count == 0 || before(ends.latest_date, ends.latest_id, date, id)) {
+    r.latest = total;
+    ends.latest_date = date;
+    ends.latest_id = id;
+  }
+  ++r.count;
+}
 
 Date date_or_epoch(const std::string& s) { return parse_date(s).value_or(Date{}); }
 
@@ -169,85 +195,56 @@ std::vector<EnrolmentFacts> SqlReportStore::facts(Id programme_id, const std::st
   }
   if (out.empty()) return out;
 
-  {
-    std::vector<long long> id(kBatch), saved(kBatch);
-    soci::statement st = (sql_.prepare << std::string(kFirstPlans) + kScope + kFirstPlansTail, soci::use(p, "p"),
-                          soci::use(t, "t"), soci::use(f, "f"), soci::into(id), soci::into(saved));
-    st.execute();
-    while (st.fetch()) {
-      // saved_at is unix seconds: its UTC day is the plan's date.
-      for (std::size_t i = 0; i < id.size(); ++i)
-        if (auto it = at.find(id[i]); it != at.end())
-          out[it->second].first_plan = add_days(Date{1970, 1, 1}, static_cast<int>(saved[i] / 86400));
-      id.resize(kBatch);
-      saved.resize(kBatch);
-    }
+  const bool postgresql = sql_.get_backend_name() == "postgresql";
+  std::string ids(1, postgresql ? '{' : '[');
+  for (const auto& x : out) {
+    if (ids.size() > 1) ids += ',';
+    ids += std::to_string(x.enrolment_id);
   }
-  {
-    std::vector<long long> id(kBatch);
-    std::vector<std::string> day(kBatch);
-    soci::statement st = (sql_.prepare << std::string(kFollowUps) + kScope + kFollowUpsTail, soci::use(p, "p"),
-                          soci::use(t, "t"), soci::use(f, "f"), soci::into(id), soci::into(day));
-    st.execute();
-    while (st.fetch()) {
-      for (std::size_t i = 0; i < id.size(); ++i)
-        if (auto it = at.find(id[i]); it != at.end())
-          if (auto d = parse_date(day[i])) out[it->second].follow_ups.push_back(*d);
-      id.resize(kBatch);
-      day.resize(kBatch);
-    }
-  }
-  {
-    std::vector<long long> id(kBatch), n(kBatch), rn(kBatch), total(kBatch);
-    std::vector<std::string> scale(kBatch);
-    soci::statement st = (sql_.prepare << std::string(kRatingsHead) + kScope + kRatingsTail, soci::use(p, "p"),
-                          soci::use(t, "t"), soci::use(f, "f"), soci::into(id), soci::into(scale), soci::into(n),
-                          soci::into(rn), soci::into(total));
-    st.execute();
-    while (st.fetch()) {
-      for (std::size_t i = 0; i < id.size(); ++i) {
-        auto it = at.find(id[i]);
-        if (it == at.end()) continue;
-        RatingSpan& r = scale[i] == "ORS" ? out[it->second].ors : out[it->second].srs;
-        r.count = static_cast<int>(n[i]);
-        if (rn[i] == 1) r.first = static_cast<int>(total[i]);
-        if (rn[i] == n[i]) r.latest = static_cast<int>(total[i]);
+  ids += postgresql ? '}' : ']';
+  std::vector<RatingEnds> ends(out.size() * 2);  // ORS then SRS of each enrolment
+  std::vector<long long> id(kBatch), kind(kBatch), num(kBatch), rid(kBatch);
+  std::vector<std::string> text(kBatch);
+  soci::statement st =
+      (sql_.prepare << facts_sql(postgresql),
+       soci::use(ids, "ids"), soci::into(id), soci::into(kind), soci::into(num), soci::into(rid), soci::into(text));
+  st.execute();
+  while (st.fetch()) {
+    for (std::size_t i = 0; i < id.size(); ++i) {
+      auto it = at.find(id[i]);
+      if (it == at.end()) continue;
+      EnrolmentFacts& x = out[it->second];
+      switch (kind[i]) {
+        case kPlan:  // saved_at is unix seconds: its UTC day is the plan's date.
+          x.first_plan = add_days(Date{1970, 1, 1}, static_cast<int>(num[i] / 86400));
+          break;
+        case kFollowUp:
+          if (auto d = parse_date(text[i])) x.follow_ups.push_back(*d);
+          break;
+        case kOrs:
+          add_rating(x.ors, ends[it->second * 2], static_cast<int>(num[i]), rid[i], text[i]);
+          break;
+        case kSrs:
+          add_rating(x.srs, ends[it->second * 2 + 1], static_cast<int>(num[i]), rid[i], text[i]);
+          break;
+        case kGoalStart:
+          x.goals[text[i]].start = static_cast<int>(num[i]);
+          break;
+        case kGoalExit:
+          x.goals[text[i]].exit = static_cast<int>(num[i]);
+          break;
+        case kLasting:
+          x.lasting[static_cast<int>(num[i])] = text[i];
+          break;
+        default:
+          break;
       }
-      for (auto* v : {&id, &n, &rn, &total}) v->resize(kBatch);
-      scale.resize(kBatch);
     }
+    for (auto* v : {&id, &kind, &num, &rid}) v->resize(kBatch);
+    text.resize(kBatch);
   }
-  {
-    std::vector<long long> id(kBatch), rating(kBatch);
-    std::vector<std::string> phase(kBatch), area(kBatch);
-    soci::statement st = (sql_.prepare << std::string(kGoals) + kScope, soci::use(p, "p"), soci::use(t, "t"),
-                          soci::use(f, "f"), soci::into(id), soci::into(phase), soci::into(area), soci::into(rating));
-    st.execute();
-    while (st.fetch()) {
-      for (std::size_t i = 0; i < id.size(); ++i) {
-        auto it = at.find(id[i]);
-        if (it == at.end()) continue;
-        GoalSpan& g = out[it->second].goals[area[i]];
-        (phase[i] == "exit" ? g.exit : g.start) = static_cast<int>(rating[i]);
-      }
-      for (auto* v : {&id, &rating}) v->resize(kBatch);
-      phase.resize(kBatch);
-      area.resize(kBatch);
-    }
-  }
-  {
-    std::vector<long long> id(kBatch), months(kBatch);
-    std::vector<std::string> status(kBatch);
-    soci::statement st = (sql_.prepare << std::string(kLasting) + kScope, soci::use(p, "p"), soci::use(t, "t"),
-                          soci::use(f, "f"), soci::into(id), soci::into(months), soci::into(status));
-    st.execute();
-    while (st.fetch()) {
-      for (std::size_t i = 0; i < id.size(); ++i)
-        if (auto it = at.find(id[i]); it != at.end()) out[it->second].lasting[static_cast<int>(months[i])] = status[i];
-      for (auto* v : {&id, &months}) v->resize(kBatch);
-      status.resize(kBatch);
-    }
-  }
+  for (auto& x : out)
+    if (x.follow_ups.size() > 1) std::sort(x.follow_ups.begin(), x.follow_ups.end());
   return out;
 }
 
