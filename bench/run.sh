@@ -82,6 +82,7 @@ load postgresql "$PG_URL"
 rows_of() { grep -oE '^loaded [0-9]+' "$WORK/load-$1.log" | grep -oE '[0-9]+'; }
 rate_of() { grep -oE '[0-9]+ rows/s' "$WORK/load-$1.log" | grep -oE '^[0-9]+'; }
 secs_of() { grep -oE '^loaded [0-9]+ rows in [0-9.]+' "$WORK/load-$1.log" | grep -oE '[0-9.]+$'; }
+purge_of() { grep -oE '^purged the backlog in [0-9.]+' "$WORK/load-$1.log" | grep -oE '[0-9.]+$'; }
 cmp -s "$WORK/tokens-sqlite.txt" "$WORK/tokens-postgresql.txt" || { echo "bench: the two data sets differ" >&2; exit 1; }
 
 # ---- 2. report ----
@@ -143,6 +144,7 @@ printf '%-48s %18s %18s\n' "" "SQLite" "PostgreSQL"
 printf '%-48s %18s %18s\n' "rows generated" "$(fmt "$(rows_of sqlite)")" "$(fmt "$(rows_of postgresql)")"
 printf '%-48s %18s %18s\n' "load time incl. indexes (s)" "$(secs_of sqlite)" "$(secs_of postgresql)"
 printf '%-48s %18s %18s\n' "load rate (rows/s)" "$(fmt "$(rate_of sqlite)")" "$(fmt "$(rate_of postgresql)")"
+printf '%-48s %18s %18s\n' "retention: purge of the ten-year backlog (s)" "$(purge_of sqlite)" "$(purge_of postgresql)"
 printf '%-48s %18s %18s\n' "year report, ReportService (ms; goal < 1000)" "$(report_field sqlite product_ms)" "$(report_field postgresql product_ms)"
 printf '%-48s %18s %18s\n' "year report, hand-written SQL (ms)" "$(report_field sqlite sql_ms)" "$(report_field postgresql sql_ms)"
 printf '%-48s %18s %18s\n' "ratio (goal <= 2.0)" "$(report_field sqlite ratio)" "$(report_field postgresql ratio)"

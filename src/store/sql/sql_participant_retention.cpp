@@ -13,9 +13,11 @@ namespace {
 constexpr const char* kOldEnrolment = "exit_date IS NOT NULL AND exit_date < :c";
 
 // Referrals to purge: those of old enrolments, and declined ones decided before the cutoff.
+// EXISTS per referral, not IN (list of every old enrolment's referral): the list was built
+// anew for each id range of the purge, half a million ids each time at national scale.
 constexpr const char* kOldReferral =
-    "purged_on IS NULL AND (id IN (SELECT referral_id FROM enrolment WHERE referral_id IS NOT NULL AND "
-    "exit_date IS NOT NULL AND exit_date < :c1) OR (status = 'declined' AND decided_on < :c2 AND NOT EXISTS "
+    "purged_on IS NULL AND (EXISTS (SELECT 1 FROM enrolment e WHERE e.referral_id = referral.id AND "
+    "e.exit_date IS NOT NULL AND e.exit_date < :c1) OR (status = 'declined' AND decided_on < :c2 AND NOT EXISTS "
     "(SELECT 1 FROM enrolment e WHERE e.referral_id = referral.id)))";
 
 // People who still have an identity, something old, and nothing on or after the cutoff:
