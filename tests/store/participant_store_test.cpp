@@ -173,6 +173,17 @@ TYPED_TEST(ParticipantContract, EnrolmentsFilterUpdateAndCountCaseloads) {
   paged.offset = 1;
   EXPECT_EQ(p.enrolments(paged, &total).size(), 1u);
   EXPECT_EQ(total, 2);
+  // A full first page and a page past the end are counted; a short page gives the total itself.
+  paged.offset = 0;
+  EXPECT_EQ(p.enrolments(paged, &total).size(), 1u);
+  EXPECT_EQ(total, 2);
+  paged.offset = 5;
+  EXPECT_TRUE(p.enrolments(paged, &total).empty());
+  EXPECT_EQ(total, 2);
+  paged.limit = 10;
+  paged.offset = 1;
+  EXPECT_EQ(p.enrolments(paged, &total).size(), 1u);
+  EXPECT_EQ(total, 2);
 }
 
 TYPED_TEST(ParticipantContract, PlansKeepEveryVersion) {
