@@ -50,12 +50,10 @@ class SqlDatabase final : public Database {
         // WAL lets readers run beside one writer; FULL sync loses no committed write on power loss.
         // NORMAL (sqlite:PATH?synchronous=normal) syncs at checkpoints only: a crashed process loses
         // nothing, a power cut may lose the last commits; for disks whose fsync takes milliseconds.
-        // Checkpoints are the background thread's (sqlite_checkpointer.hpp). Pages are read through
-        // a memory map: each commit drops every other connection's page cache, and re-reading
-        // from the map costs no system call.
+        // Checkpoints are the background thread's (sqlite_checkpointer.hpp). No memory map: the
+        // pages a report scans would count in the server's resident size.
         dialect_.exec_script(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=" + sqlite_sync +
-                                    "; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0; "
-                                    "PRAGMA mmap_size=1073741824;");
+                                    "; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0;");
       } else {
         s.open(soci::postgresql, connect);
         dialect_.exec_script(s, "SET client_min_messages = warning");

@@ -10,7 +10,7 @@ namespace stegvis::store::sql {
 namespace {
 // Often enough that the WAL stays a few MB under a full write load.
 constexpr auto kInterval = std::chrono::milliseconds(250);
-constexpr int kMaxFrames = 50000;  // about 200 MB of WAL
+constexpr int kMaxFrames = 20000;  // about 80 MB of WAL
 }  // namespace
 
 WalCheckpointer::WalCheckpointer(std::string connect) : connect_(std::move(connect)), thread_([this] { run(); }) {}
@@ -27,15 +27,16 @@ WalCheckpointer::~WalCheckpointer() {
 void WalCheckpointer::run() {
   try {
     soci::session s(soci::sqlite3, connect_);
-    s << "PRAGMA busy_timeout=2000";
+    s << "PRAGMA busy_timeout=100";
     std::unique_lock<std::mutex> lock(mutex_);
     while (!wake_.wait_for(lock, kInterval, [this] { return stop_; })) {
       lock.unlock();
       try {
         int busy = 0, frames = 0, copied = 0;
         s << "PRAGMA wal_checkpoint(PASSIVE)", soci::into(busy), soci::into(frames), soci::into(copied);
-        // The WAL starts over only when a writer finds no reader in it, which a steady load may never
-        // leave room for. Past the limit, TRUNCATE waits for the readers (holding off writers briefly).
+        // The WAL starts over only when a writer finds it wholly copied back and no reader in it,
+        // which a steady load may never leave room for. Past the limit, TRUNCATE waits for the
+        // readers, holding off writers meanwhile: at most the busy timeout (100 ms), else next time.
         if (frames > kMaxFrames)
           s << "PRAGMA wal_checkpoint(TRUNCATE)", soci::into(busy), soci::into(frames), soci::into(copied);
       } catch (const std::exception& e) {
