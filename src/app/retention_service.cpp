@@ -12,7 +12,7 @@ std::string describe(const store::RetentionCounts& c) {
          std::to_string(c.referrals) + (c.referrals == 1 ? " aktualisering" : " aktualiseringar");
 }
 
-Result<PurgeResult> RetentionService::purge(const Actor& actor, int years, bool dry_run) {
+Result<PurgeResult> RetentionService::purge(const Actor& actor, int years, bool dry_run, const std::atomic<bool>* stop) {
   if (!actor.has_role(Role::administrator)) return forbidden("Bara administratören kan gallra.");
   if (years < 1 || years > 100) return invalid("years", "Gallringstiden anges i hela år (1–100).");
   PurgeResult out;
@@ -32,7 +32,7 @@ Result<PurgeResult> RetentionService::purge(const Actor& actor, int years, bool 
     auto tx = env_.db.begin(false);
     end = tx->participants().participant_id_end();
   }
-  for (Id from = 0; from < end; from += kPurgeIdsPerTransaction) {
+  for (Id from = 0; from < end && !(stop && stop->load()); from += kPurgeIdsPerTransaction) {
     auto tx = env_.db.begin(true);
     auto counts = tx->participants().purge(out.cutoff, today, from, from + kPurgeIdsPerTransaction);
     if (counts.persons || counts.enrolments || counts.referrals)

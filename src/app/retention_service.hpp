@@ -4,6 +4,7 @@
 // text: notes, plans, reasons, referrer names, next steps. A person's identity
 // goes only when nothing of theirs is younger than that. Audited by count.
 #pragma once
+#include <atomic>
 #include <string>
 
 #include "app/actor.hpp"
@@ -30,7 +31,9 @@ class RetentionService {
   explicit RetentionService(Env& env) : env_(env) {}
 
   // By the operator (system actor: CLI, the daily job) or an administrator. years >= 1.
-  Result<PurgeResult> purge(const Actor& actor, int years, bool dry_run);
+  // When *stop turns true (the server is stopping) the purge ends after the range in hand;
+  // what is done is committed and the rest waits for the next run.
+  Result<PurgeResult> purge(const Actor& actor, int years, bool dry_run, const std::atomic<bool>* stop = nullptr);
 
  private:
   Env& env_;

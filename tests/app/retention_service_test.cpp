@@ -241,3 +241,21 @@ TEST_F(Retention, APurgeRangeTakesOnlyTheRowsWhoseIdsFallInIt) {
   EXPECT_EQ(identity(old).first_name, "");
   EXPECT_EQ(enrolment(old).purged_on, "2030-06-01");
 }
+
+// A stopping server ends a purge between its transactions: nothing half-done, the rest next time.
+TEST_F(Retention, AStopEndsThePurgeBetweenRangesAndTheNextRunTakesTheRest) {
+  Id old = enrol(pn(1, 1), "2024-12-01", "2024-12-10");
+  exit_today(old);
+  f.clock = k2030_06_01;
+  std::atomic<bool> stop{true};
+  auto stopped = f.services->retention.purge(f.admin, 5, false, &stop);
+  ASSERT_TRUE(stopped) << stopped.error().message;
+  EXPECT_EQ(stopped->counts.persons + stopped->counts.enrolments + stopped->counts.referrals, 0);
+  EXPECT_EQ(identity(old).first_name, "Åsa");
+  EXPECT_TRUE(purges().empty());
+  stop = false;
+  auto next = f.services->retention.purge(f.admin, 5, false, &stop);
+  ASSERT_TRUE(next) << next.error().message;
+  EXPECT_EQ(next->counts.enrolments, 1);
+  EXPECT_EQ(identity(old).first_name, "");
+}
