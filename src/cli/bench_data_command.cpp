@@ -2,12 +2,8 @@
 #include <chrono>
 #include <iostream>
 
-#include "app/retention_service.hpp"
-#include "app/services.hpp"
 #include "cli/commands.hpp"
-#include "crypto/crypto.hpp"
 #include "generator/bench_data.hpp"
-#include "store/store.hpp"
 
 namespace stegvis::cli {
 
@@ -26,19 +22,15 @@ int run_bench_data(const Config& c, const BenchDataOptions& o) {
   // Ten years written at once have never been through retention; an installation that has run
   // has, daily. Purging the backlog here leaves that state (what the load test meets) and
   // measures the purge at national scale in passing.
-  crypto::init();
-  auto db = store::open_database(c.db, 1);
-  db->set_field_key(crypto::load_or_create_key(c.key_file));
-  app::Env env{*db, app::system_now, app::Settings{}};
   auto started = std::chrono::steady_clock::now();
-  auto purged = app::RetentionService(env).purge(app::system_actor("gallring"), c.retention_years, false);
-  if (!purged) {
-    std::cerr << "stegvis bench-data: purge: " << purged.error().message << "\n";
+  auto purged = purge_now(c, false);
+  if (!purged.ok) {
+    std::cerr << "stegvis bench-data: purge: " << purged.message << "\n";
     return 1;
   }
   std::cout << "purged the backlog in "
-            << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s: "
-            << app::describe(purged->counts) << " (exited before " << purged->cutoff << ")\n";
+            << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()
+            << " s: " << purged.message << "\n";
   return 0;
 }
 

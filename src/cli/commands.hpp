@@ -62,5 +62,12 @@ struct PurgeOptions {
 };
 // Retention (gallring) once, now; serve also runs it daily. In purge_command.cpp.
 int run_purge(const Config& c, const PurgeOptions& o);
+// Retention once, now, as the operator: `stegvis purge` and the end of `stegvis bench-data`.
+// The message is the reason when it fails.
+struct PurgeOutcome {
+  bool ok = false;
+  std::string message;  // "gallring: … — enrolments exited before …" or the error
+};
+PurgeOutcome purge_now(const Config& c, bool dry_run);
 
 }  // namespace stegvis::cli

@@ -33,7 +33,7 @@ class StatementCache {
   void put(std::string sql, sqlite3_stmt* stmt) {
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
-    // Texts with ids written in (a caseload's IN list) are rarely repeated; long ones are not kept.
+    // A long text is rarely a repeated one, and would hold memory on every connection.
     if (sql.size() > kMaxText) {
       sqlite3_finalize(stmt);
       return;
@@ -54,8 +54,6 @@ class StatementCache {
   };
   std::vector<Entry> entries_;
 };
-
-struct CachedSession;
 
 // SOCI's statement; prepare() and clean_up() do what SOCI's do (see its statement.cpp),
 // except that the sqlite3_stmt comes from and goes back to the connection's cache.
