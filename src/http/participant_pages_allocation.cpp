@@ -93,7 +93,7 @@ Response allocation_page(app::Services& services, PageRenderer& pages, Request& 
             {"more", waiting > static_cast<int>(items.size())},
             {"has_items", !items.empty()},
             {"allocated", allocated.empty() ? json(false) : json(allocated)}};
-  return participant::render_page(pages, req, "alloc_page", view, status);
+  return participant::render_page(pages, req, "alloc_page", std::move(view), status);
 }
 
 }  // namespace

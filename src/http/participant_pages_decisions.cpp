@@ -116,7 +116,7 @@ Response referral_page(app::Services& services, PageRenderer& pages, Request& re
             {"saved", req.query_value("saved") == "decision"},
             {"created", req.query_value("saved") == "created"},
             {"forms", decision_forms(pages, req, today, entered, error)}};
-  return participant::render_page(pages, req, "ref_detail", view, status);
+  return participant::render_page(pages, req, "ref_detail", std::move(view), status);
 }
 
 app::DecisionInput read_decision(const Request& req) {
@@ -176,7 +176,7 @@ void add_referral_decision_pages(Router& router, app::Services& services, PageRe
               {"decided", decided(*r)},
               {"today", app::today_string(services.env)},
               {"sender", req.actor->name}};
-    return participant::render_page(pages, req, "ref_letter", view);
+    return participant::render_page(pages, req, "ref_letter", std::move(view));
   });
 }
 

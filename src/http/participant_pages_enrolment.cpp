@@ -114,7 +114,7 @@ json plan_form_view(const std::vector<Party>& parties, const Plan& plan, int ver
   };
   for (const auto& a : plan.activities) add_row(a);
   for (int i = 0; i < kBlankActivityRows; ++i) add_row(Activity{});
-  return {{"version", version}, {"problem", plan.problem}, {"goals", goals}, {"activities", rows},
+  return {{"version", version}, {"problem", plan.problem}, {"goals", std::move(goals)}, {"activities", std::move(rows)},
           {"next_follow_up", plan.next_follow_up}};
 }
 
@@ -141,7 +141,7 @@ json exit_form_view(const app::ExitInput& in) {
           {"outcomes", term_options(exit_outcomes(), in.outcome, "–")},
           {"income_after", term_checks(income_sources(), in.income_after, "inc-after")},
           {"occupations", term_options(occupations(), in.occupation_after, "–")},
-          {"ratings", ratings},
+          {"ratings", std::move(ratings)},
           {"next_step", in.next_step},
           {"contact_after_exit", in.contact_after_exit.value_or(false)}};
 }
@@ -196,6 +196,9 @@ Response enrolment_page(app::Services& services, PageRenderer& pages, const Requ
     due["final_report"]["done"] = !e.final_report_sent_on.empty();
   }
   std::string base = "/enrolments/" + std::to_string(id);
+  // The lists are moved into the view, not copied: a long-running participant has many contacts.
+  const bool has_consents = !crows.empty(), has_contacts = !contacts.empty(), has_follow_ups = !follow_ups.empty();
+  const std::size_t contact_count = contacts.size();
   json view{
       {"title", v->identity ? v->identity->first_name + " " + v->identity->last_name
                             : pages.text(req, e.purged() ? "retention_purged" : "enr_anonymous") + " " +
@@ -204,35 +207,35 @@ Response enrolment_page(app::Services& services, PageRenderer& pages, const Requ
       {"base", base},
       {"active", e.active()},
       {"exited", exited},
-      {"due", due},
+      {"due", std::move(due)},
       {"steps",
-       json::array({{{"anchor", "sec-consent"}, {"label", pages.text(req, "enr_consent")}, {"done", !crows.empty()}},
+       json::array({{{"anchor", "sec-consent"}, {"label", pages.text(req, "enr_consent")}, {"done", has_consents}},
                     {{"anchor", "sec-plan"}, {"label", pages.text(req, "enr_plan")}, {"done", v->plan.has_value()}},
-                    {{"anchor", "sec-contacts"}, {"label", pages.text(req, "enr_contacts")}, {"done", !contacts.empty()}},
-                    {{"anchor", "sec-follow-ups"}, {"label", pages.text(req, "enr_follow_ups")}, {"done", !follow_ups.empty()}},
+                    {{"anchor", "sec-contacts"}, {"label", pages.text(req, "enr_contacts")}, {"done", has_contacts}},
+                    {{"anchor", "sec-follow-ups"}, {"label", pages.text(req, "enr_follow_ups")}, {"done", has_follow_ups}},
                     {{"anchor", "sec-exit"}, {"label", pages.text(req, "enr_exit")}, {"done", exited}},
                     {{"anchor", "sec-final"}, {"label", pages.text(req, "enr_final")},
                      {"done", !e.final_report_sent_on.empty()}}})},
       {"consent",
-       {{"rows", crows}, {"has_rows", !crows.empty()},
+       {{"rows", std::move(crows)}, {"has_rows", has_consents},
         {"form", consent_form_view(org->parties, consent_parties, today, "1")}}},
       {"plan",
        {{"current", v->plan ? plan_view(*org, *v->plan) : json(false)}, {"versions", v->plan_versions},
         {"form", plan_form_view(org->parties, v->plan ? *v->plan : Plan{}, v->plan_versions)}}},
       {"contacts",
-       {{"rows", contacts}, {"has_rows", !contacts.empty()}, {"count", contacts.size()}, {"minutes", minutes},
+       {{"rows", std::move(contacts)}, {"has_rows", has_contacts}, {"count", contact_count}, {"minutes", minutes},
         {"form", contact_form_view(Contact{0, today, "meeting", 0, "", std::nullopt}, request_key())}}},
       {"follow_ups",
-       {{"rows", follow_ups}, {"has_rows", !follow_ups.empty()},
+       {{"rows", std::move(follow_ups)}, {"has_rows", has_follow_ups},
         {"form", follow_up_form_view(FollowUp{0, today, true, "continue", "", "", std::nullopt})}}},
       {"exit",
-       {{"outcome", opt_text(label_of(exit_outcomes(), e.outcome))}, {"income_after", income_after},
+       {{"outcome", opt_text(label_of(exit_outcomes(), e.outcome))}, {"income_after", std::move(income_after)},
         {"occupation_after", opt_text(label_of(occupations(), e.occupation_after))}, {"next_step", opt_text(e.next_step)},
         {"ratings", ratings_view(v->goal_ratings)}, {"form", exit_form_view(exit_defaults)}}},
       {"final",
        {{"pdf_href", "/api/v1/enrolments/" + std::to_string(id) + "/final-report.pdf"},
         {"sent_on", e.final_report_sent_on.empty() ? json(false) : json(e.final_report_sent_on)},
-        {"sent_to", sent_to},
+        {"sent_to", std::move(sent_to)},
         {"form", sent_form_view(today, {"participant", "referrer"})}}},
       {"ratings", ratings_view(pages, req, v->ratings, v->rating_summary, today, state)},
       {"goal", goal_ratings_view(v->goal_ratings, state)},
@@ -248,7 +251,7 @@ Response enrolment_page(app::Services& services, PageRenderer& pages, const Requ
       view[it->second]["error"] = error_view(state->error);
     }
   }
-  return render_page(pages, req, "enr_page", view, status);
+  return render_page(pages, req, "enr_page", std::move(view), status);
 }
 
 }  // namespace stegvis::http::participant

@@ -114,7 +114,7 @@ void add_enrolment_list_pages(Router& router, app::Services& services, PageRende
               {"pages", std::max(1, pages_total)},
               {"prev", page > 0 ? json(list_href(unit, staff, status, page - 1)) : json(false)},
               {"next", page + 1 < pages_total ? json(list_href(unit, staff, status, page + 1)) : json(false)}};
-    return participant::render_page(pages, req, "enr_list", view);
+    return participant::render_page(pages, req, "enr_list", std::move(view));
   });
 
   // Search by personal number: a POST, so the number never lands in a URL or a log.
@@ -125,7 +125,7 @@ void add_enrolment_list_pages(Router& router, app::Services& services, PageRende
     json view{{"title", pages.text(req, "enr_search_title")}, {"personal_number", number}};
     if (!found) {
       view["error"] = found.error().message;
-      return participant::render_page(pages, req, "enr_search", view, status_for(found.error().code));
+      return participant::render_page(pages, req, "enr_search", std::move(view), status_for(found.error().code));
     }
     json rows = json::array();
     for (const auto& e : *found)
@@ -133,7 +133,7 @@ void add_enrolment_list_pages(Router& router, app::Services& services, PageRende
     view["rows"] = rows;
     view["has_rows"] = !rows.empty();
     view["searched"] = true;
-    return participant::render_page(pages, req, "enr_search", view);
+    return participant::render_page(pages, req, "enr_search", std::move(view));
   });
 }
 

@@ -96,9 +96,10 @@ json ratings_view(PageRenderer& pages, const Request& req, const std::vector<Rat
     if (r.scale == "ORS" && change == ReliableChange::deterioration)
       flags.push_back(pages.text(req, "rating_flag_deterioration"));
     if (alliance_flag(*scale, r.items)) flags.push_back(pages.text(req, "rating_flag_alliance"));
-    rows.push_back({{"date", r.date}, {"scale", r.scale}, {"items", items}, {"total", decimal(r.total)},
+    const bool has_flags = !flags.empty();
+    rows.push_back({{"date", r.date}, {"scale", r.scale}, {"items", std::move(items)}, {"total", decimal(r.total)},
                     {"change", is_first ? std::string("–") : decimal(r.total - first_total, true)},
-                    {"flags", flags}, {"has_flags", !flags.empty()}});
+                    {"flags", std::move(flags)}, {"has_flags", has_flags}});
   }
   std::reverse(rows.begin(), rows.end());  // newest first in the table
   json forms = json::array();
@@ -114,7 +115,7 @@ json ratings_view(PageRenderer& pages, const Request& req, const std::vector<Rat
           item["message"] = state->error.message;
         }
     }
-    forms.push_back(form);
+    forms.push_back(std::move(form));
   }
   json labels = json::array();
   for (const RatingScale* scale : {&ors_scale(), &srs_scale()}) {
@@ -122,14 +123,16 @@ json ratings_view(PageRenderer& pages, const Request& req, const std::vector<Rat
     for (const auto& i : scale->items) items += (items.empty() ? "" : ", ") + i;
     labels.push_back({{"name", scale->name}, {"items", items}});
   }
-  json view{{"rows", rows},
-            {"has_rows", !rows.empty()},
-            {"count", rows.size()},
+  const bool has_rows = !rows.empty();
+  const std::size_t count = rows.size();
+  json view{{"rows", std::move(rows)},
+            {"has_rows", has_rows},
+            {"count", count},
             {"flags", summary_flags(pages, req, summary)},
-            {"forms", forms},
-            {"scales", labels},
+            {"forms", std::move(forms)},
+            {"scales", std::move(labels)},
             {"licence", ors_scale().licence}};
-  if (!rows.empty()) view["chart"] = reports::chart_json(ratings_chart(pages, req, ratings));
+  if (has_rows) view["chart"] = reports::chart_json(ratings_chart(pages, req, ratings));
   if (summary.ors.count)
     view["ors"] = {{"first", decimal(summary.ors.first.total)}, {"latest", decimal(summary.ors.latest.total)},
                    {"change", decimal(summary.ors.change(), true)}, {"count", summary.ors.count}};
@@ -148,7 +151,7 @@ json goal_ratings_view(const std::vector<GoalRating>& ratings, const FormState* 
                                       : "–"}});
     selects.push_back({{"area", c.area}, {"label", label_of(goal_areas(), c.area)}, {"options", rating_options(c.start.value_or(0))}});
   }
-  json view{{"rows", rows}, {"form", {{"areas", selects}}}};
+  json view{{"rows", std::move(rows)}, {"form", {{"areas", std::move(selects)}}}};
   if (state && state->form == "goal_ratings") {
     view["form"] = state->values;
     view["error"] = error_view(state->error);

@@ -111,7 +111,7 @@ Response new_referral_page(PageRenderer& pages, const Request& req, const UnitCo
             {"created", req.query_value("created").empty() ? json(false) : json(req.query_value("created"))},
             {"form", referral_form(pages, req, ctx.org, *ctx.programme, *ctx.unit, in)}};
   if (error) view["error"] = participant::error_view(*error);
-  return participant::render_page(pages, req, "ref_new", view, status);
+  return participant::render_page(pages, req, "ref_new", std::move(view), status);
 }
 
 }  // namespace
@@ -143,7 +143,7 @@ void add_referral_pages(Router& router, app::Services& services, PageRenderer& p
               {"rows", rows},
               {"count", rows.size()},
               {"has_rows", !rows.empty()}};
-    return participant::render_page(pages, req, "ref_list", view);
+    return participant::render_page(pages, req, "ref_list", std::move(view));
   });
 
   router.add("GET", "/units/{id}/referrals/new", Auth::session, false, [&services, &pages](Request& req) {

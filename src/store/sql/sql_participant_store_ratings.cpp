@@ -24,7 +24,8 @@ Rating read_rating(const soci::row& r) {
   return x;
 }
 
-// Every rating of a list of enrolments in the order of index rating_enrolment (no sort), the
+// Every rating of a list of enrolments in the order of index rating_enrolment (no sort; the index
+// holds every column read here, so no row is looked up in the table), the
 // first, latest and count per scale taken on the way: a caseload's few ratings each cost far less
 // than the window functions (three sorts in temporary b-trees) that picked them out in SQL.
 // A fixed number of bound ids (unused ones -1, which no row has) keeps the text the same, so the
