@@ -211,46 +211,49 @@ Id SqlParticipantStore::create_enrolment(const Enrolment& e, std::int64_t now) {
   return id;
 }
 
-std::vector<Enrolment> SqlParticipantStore::load_enrolments(soci::rowset<soci::row>& rs) {
+std::vector<Enrolment> SqlParticipantStore::load_enrolments(soci::details::prepare_temp_type& q) {
+  // The kinds of kEnrolmentCols, column by column.
+  TypedRow r("iiiiiiiisisssisssssssssisis");
+  r.bind(q);
   std::vector<Enrolment> out;
-  for (const auto& r : rs) {
+  r.each_row(q, [&] {
     Enrolment e;
-    e.id = col_int(r, 0);
-    e.referral_id = col_opt_int(r, 1);
-    e.programme_id = col_int(r, 2);
-    e.track_id = col_int(r, 3);
-    e.unit_id = col_int(r, 4);
-    e.municipality_id = col_int(r, 5);
-    e.person_id = col_opt_int(r, 6);
-    e.anonymous = col_int(r, 7) != 0;
-    e.gender = col_str(r, 8);
-    e.birth_year = static_cast<int>(col_int(r, 9));
-    e.start_date = col_str(r, 10);
-    e.exit_date = col_str(r, 11);
-    e.outcome = col_str(r, 12);
-    e.staff_id = col_opt_int(r, 13);
-    e.income_before = split_list(col_str(r, 14));
-    e.support_duration = col_str(r, 15);
-    e.education = col_str(r, 16);
-    e.occupation_before = col_str(r, 17);
-    e.income_after = split_list(col_str(r, 18));
-    e.occupation_after = col_str(r, 19);
-    e.next_step = open(col_str(r, 20));
-    e.final_report_sent_on = col_str(r, 21);
-    e.final_report_to = split_list(col_str(r, 22));
-    e.version = static_cast<int>(col_int(r, 23));
-    e.purged_on = col_str(r, 24);
-    e.contact_after_exit = col_int(r, 25) != 0;
-    e.contact_after_exit_on = col_str(r, 26);
+    e.id = r.integer(0);
+    e.referral_id = r.opt_integer(1);
+    e.programme_id = r.integer(2);
+    e.track_id = r.integer(3);
+    e.unit_id = r.integer(4);
+    e.municipality_id = r.integer(5);
+    e.person_id = r.opt_integer(6);
+    e.anonymous = r.integer(7) != 0;
+    e.gender = r.text(8);
+    e.birth_year = static_cast<int>(r.integer(9));
+    e.start_date = r.text(10);
+    e.exit_date = r.text(11);
+    e.outcome = r.text(12);
+    e.staff_id = r.opt_integer(13);
+    e.income_before = split_list(r.text(14));
+    e.support_duration = r.text(15);
+    e.education = r.text(16);
+    e.occupation_before = r.text(17);
+    e.income_after = split_list(r.text(18));
+    e.occupation_after = r.text(19);
+    e.next_step = open(r.text(20));
+    e.final_report_sent_on = r.text(21);
+    e.final_report_to = split_list(r.text(22));
+    e.version = static_cast<int>(r.integer(23));
+    e.purged_on = r.text(24);
+    e.contact_after_exit = r.integer(25) != 0;
+    e.contact_after_exit_on = r.text(26);
     out.push_back(std::move(e));
-  }
+  });
   return out;
 }
 
 std::optional<Enrolment> SqlParticipantStore::enrolment(Id id) {
   long long lid = id;
-  soci::rowset<soci::row> rs = (sql_.prepare << std::string(kEnrolmentCols) + "WHERE id = :id", soci::use(lid));
-  auto v = load_enrolments(rs);
+  soci::details::prepare_temp_type q = (sql_.prepare << std::string(kEnrolmentCols) + "WHERE id = :id", soci::use(lid));
+  auto v = load_enrolments(q);
   if (v.empty()) return std::nullopt;
   return v.front();
 }
@@ -281,8 +284,7 @@ std::vector<Enrolment> SqlParticipantStore::enrolments(const EnrolmentFilter& f,
       (sql_.prepare << std::string(kEnrolmentCols) + where.sql + "ORDER BY start_date DESC, id DESC LIMIT :l OFFSET :o");
   for (auto& id : where.ids) list, soci::use(id);
   list, soci::use(limit), soci::use(offset);
-  soci::rowset<soci::row> rs(list);
-  auto out = load_enrolments(rs);
+  auto out = load_enrolments(list);
   if (!total) return out;
   // A page that is not full ends the list, so it gives the total: a caseload (one page) needs no count.
   if (static_cast<long long>(out.size()) < limit && (offset == 0 || !out.empty())) {
@@ -323,9 +325,9 @@ bool SqlParticipantStore::update_enrolment(const Enrolment& e) {
 
 std::vector<Enrolment> SqlParticipantStore::enrolments_of_person(Id person_id) {
   long long p = person_id;
-  soci::rowset<soci::row> rs =
+  soci::details::prepare_temp_type q =
       (sql_.prepare << std::string(kEnrolmentCols) + "WHERE person_id = :p ORDER BY start_date", soci::use(p));
-  return load_enrolments(rs);
+  return load_enrolments(q);
 }
 
 std::map<Id, int> SqlParticipantStore::caseloads() {
@@ -446,13 +448,16 @@ Id SqlParticipantStore::add_contact(Id enrolment_id, const Contact& c, const std
 std::vector<Contact> SqlParticipantStore::contacts(Id enrolment_id) {
   long long e = enrolment_id;
   std::vector<Contact> out;
-  soci::rowset<soci::row> rs =
+  TypedRow r("issisi");
+  soci::details::prepare_temp_type q =
       (sql_.prepare << "SELECT id, contact_date, kind, minutes, note_sealed, staff_id FROM contact "
                        "WHERE enrolment_id = :e ORDER BY contact_date DESC, id DESC",
        soci::use(e));
-  for (const auto& r : rs)
-    out.push_back({col_int(r, 0), col_str(r, 1), col_str(r, 2), static_cast<int>(col_int(r, 3)), open(col_str(r, 4)),
-                   col_opt_int(r, 5)});
+  r.bind(q);
+  r.each_row(q, [&] {
+    out.push_back({r.integer(0), r.text(1), r.text(2), static_cast<int>(r.integer(3)), open(r.text(4)),
+                   r.opt_integer(5)});
+  });
   return out;
 }
 

@@ -60,7 +60,8 @@ class SqlParticipantStore final : public ParticipantStore {
   std::string seal(const std::string& plain) const;
   std::string open(const std::string& sealed) const;
   std::vector<Referral> load_referrals(soci::rowset<soci::row>& rs);
-  std::vector<Enrolment> load_enrolments(soci::rowset<soci::row>& rs);
+  // Runs q, a SELECT of kEnrolmentCols with its use()s bound.
+  std::vector<Enrolment> load_enrolments(soci::details::prepare_temp_type& q);
   std::vector<Plan> load_plans(Id enrolment_id, bool latest_only);
   static const char* referral_columns();
   soci::session& sql_;

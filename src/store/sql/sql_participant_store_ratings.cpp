@@ -13,14 +13,17 @@ namespace {
 constexpr const char* kRatingCols =
     "SELECT id, rating_date, scale, item1, item2, item3, item4, total, staff_id, enrolment_id FROM rating ";
 
-Rating read_rating(const soci::row& r) {
+// The kinds of kRatingCols (and of ends_sql's columns, which are the same).
+constexpr const char* kRatingKinds = "issiiiiiii";
+
+Rating read_rating(const TypedRow& r) {
   Rating x;
-  x.id = col_int(r, 0);
-  x.date = col_str(r, 1);
-  x.scale = col_str(r, 2);
-  for (std::size_t i = 0; i < 4; ++i) x.items[i] = static_cast<int>(col_int(r, 3 + i));
-  x.total = static_cast<int>(col_int(r, 7));
-  x.staff_id = col_opt_int(r, 8);
+  x.id = r.integer(0);
+  x.date = r.text(1);
+  x.scale = r.text(2);
+  for (std::size_t i = 0; i < 4; ++i) x.items[i] = static_cast<int>(r.integer(3 + i));
+  x.total = static_cast<int>(r.integer(7));
+  x.staff_id = r.opt_integer(8);
   return x;
 }
 
@@ -71,9 +74,11 @@ Id SqlParticipantStore::add_rating(Id enrolment_id, const Rating& r, const std::
 std::vector<Rating> SqlParticipantStore::ratings(Id enrolment_id) {
   long long e = enrolment_id;
   std::vector<Rating> out;
-  soci::rowset<soci::row> rs =
+  TypedRow r(kRatingKinds);
+  soci::details::prepare_temp_type q =
       (sql_.prepare << std::string(kRatingCols) + "WHERE enrolment_id = :e ORDER BY rating_date, id", soci::use(e));
-  for (const auto& r : rs) out.push_back(read_rating(r));
+  r.bind(q);
+  r.each_row(q, [&] { out.push_back(read_rating(r)); });
   return out;
 }
 
@@ -87,15 +92,16 @@ std::map<Id, RatingSummary> SqlParticipantStore::rating_summaries(const std::vec
     std::vector<long long> ids(kIdsPerQuery, -1);
     for (std::size_t i = from; i < std::min(enrolment_ids.size(), from + kIdsPerQuery); ++i)
       ids[i - from] = enrolment_ids[i];
+    TypedRow r(kRatingKinds);
     soci::details::prepare_temp_type q = (sql_.prepare << ends_sql());
+    r.bind(q);
     for (auto& id : ids) q, soci::use(id);
-    soci::rowset<soci::row> rs(q);
-    for (const auto& r : rs) {
+    r.each_row(q, [&] {
       Rating x = read_rating(r);
-      Ends& end = ends[col_int(r, 9)][x.scale];
+      Ends& end = ends[r.integer(9)][x.scale];
       if (end.count++ == 0) end.first = x;
       end.latest = std::move(x);
-    }
+    });
   }
   std::map<Id, RatingSummary> out;
   for (const auto& [enrolment, scales] : ends) {

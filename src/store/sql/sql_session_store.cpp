@@ -73,9 +73,16 @@ Id SqlSessionStore::create_token(Id user_id, const std::string& name, const std:
 }
 
 std::optional<ApiTokenRow> SqlSessionStore::token_by_hash(const std::string& token_hash) {
-  soci::rowset<soci::row> rs = (sql_.prepare << std::string(kTokenCols) + "WHERE t.token_hash = :h", soci::use(token_hash));
-  for (const auto& r : rs) return token_row(r);
-  return std::nullopt;
+  // Every API request asks this: fixed variables, not a soci::row (see TypedRow).
+  TypedRow r("iissii");
+  soci::details::prepare_temp_type q =
+      (sql_.prepare << std::string(kTokenCols) + "WHERE t.token_hash = :h", soci::use(token_hash));
+  r.bind(q);
+  std::optional<ApiTokenRow> out;
+  r.each_row(q, [&] {
+    out = ApiTokenRow{r.integer(0), r.integer(1), r.text(2), r.text(3), r.integer(4), r.opt_integer(5)};
+  });
+  return out;
 }
 
 std::optional<ApiTokenRow> SqlSessionStore::token(Id id) {

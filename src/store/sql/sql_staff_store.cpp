@@ -43,59 +43,63 @@ void SqlStaffStore::write_roles(const Staff& s) {
   }
 }
 
-std::vector<Staff> SqlStaffStore::load(soci::rowset<soci::row>& rs) {
+std::vector<Staff> SqlStaffStore::load(soci::details::prepare_temp_type& q) {
   std::vector<Staff> out;
-  for (const auto& r : rs) {
+  TypedRow u("isssii");
+  u.bind(q);
+  u.each_row(q, [&] {
     Staff s;
-    s.id = col_int(r, 0);
-    s.username = col_str(r, 1);
-    s.name = col_str(r, 2);
-    s.email = col_str(r, 3);
-    s.employing_party_id = col_opt_int(r, 4);
-    s.disabled = col_int(r, 5) != 0;
+    s.id = u.integer(0);
+    s.username = u.text(1);
+    s.name = u.text(2);
+    s.email = u.text(3);
+    s.employing_party_id = u.opt_integer(4);
+    s.disabled = u.integer(5) != 0;
     out.push_back(std::move(s));
-  }
+  });
+  // Asked for the actor of every request: fixed variables, not a soci::row (see TypedRow).
   for (auto& s : out) {
     long long id = s.id;
-    soci::rowset<soci::row> roles =
+    TypedRow r("siid");
+    soci::details::prepare_temp_type q =
         (sql_.prepare << "SELECT role, unit_id, municipality_id, fte_pct FROM role_assignment WHERE user_id = :id "
                          "ORDER BY id",
          soci::use(id));
-    for (const auto& r : roles) {
-      auto role = role_from_code(col_str(r, 0));
-      if (!role) continue;
-      s.roles.push_back({*role, col_opt_int(r, 1), col_opt_int(r, 2), col_double(r, 3)});
-    }
+    r.bind(q);
+    r.each_row(q, [&] {
+      if (auto role = role_from_code(r.text(0)))
+        s.roles.push_back({*role, r.opt_integer(1), r.opt_integer(2), r.real(3)});
+    });
   }
   return out;
 }
 
 std::optional<Staff> SqlStaffStore::get(Id id) {
   long long lid = id;
-  soci::rowset<soci::row> rs = (sql_.prepare << std::string(kCols) + "WHERE u.id = :id", soci::use(lid));
-  auto v = load(rs);
+  soci::details::prepare_temp_type q = (sql_.prepare << std::string(kCols) + "WHERE u.id = :id", soci::use(lid));
+  auto v = load(q);
   if (v.empty()) return std::nullopt;
   return v.front();
 }
 
 std::optional<Staff> SqlStaffStore::by_username(const std::string& username) {
-  soci::rowset<soci::row> rs = (sql_.prepare << std::string(kCols) + "WHERE u.username = :u", soci::use(username));
-  auto v = load(rs);
+  soci::details::prepare_temp_type q = (sql_.prepare << std::string(kCols) + "WHERE u.username = :u", soci::use(username));
+  auto v = load(q);
   if (v.empty()) return std::nullopt;
   return v.front();
 }
 
 std::vector<Staff> SqlStaffStore::list(std::optional<Id> unit_id) {
   if (!unit_id) {
-    soci::rowset<soci::row> rs = (sql_.prepare << std::string(kCols) + "ORDER BY u.name");
-    return load(rs);
+    soci::details::prepare_temp_type q = (sql_.prepare << std::string(kCols) + "ORDER BY u.name");
+    return load(q);
   }
   long long uid = *unit_id;
-  soci::rowset<soci::row> rs =
+  soci::details::prepare_temp_type q =
       (sql_.prepare << std::string(kCols) +
                            "WHERE u.id IN (SELECT user_id FROM role_assignment WHERE unit_id = :u) ORDER BY u.name",
        soci::use(uid));
-  return load(rs);
+  return load(q);
 }
 
 std::optional<Credentials> SqlStaffStore::credentials(const std::string& username) {

@@ -20,7 +20,8 @@ class SqlStaffStore final : public StaffStore {
 
  private:
   void write_roles(const Staff& s);
-  std::vector<Staff> load(soci::rowset<soci::row>& rs);
+  // Runs q, a SELECT of kCols with its use()s bound, and reads each one's roles.
+  std::vector<Staff> load(soci::details::prepare_temp_type& q);
   soci::session& sql_;
 };
 

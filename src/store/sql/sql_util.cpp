@@ -40,6 +40,20 @@ std::string col_str(const soci::row& r, std::size_t i) {
   }
 }
 
+TypedRow::TypedRow(std::string_view kinds)
+    : kinds_(kinds), ints_(kinds.size()), reals_(kinds.size()), texts_(kinds.size()), inds_(kinds.size()) {}
+
+void TypedRow::bind(soci::details::prepare_temp_type& q) {
+  for (std::size_t i = 0; i < kinds_.size(); ++i) {
+    switch (kinds_[i]) {
+      case 'i': q, soci::into(ints_[i], inds_[i]); break;
+      case 'd': q, soci::into(reals_[i], inds_[i]); break;
+      case 's': q, soci::into(texts_[i], inds_[i]); break;
+      default: throw std::logic_error("TypedRow: unknown column kind");
+    }
+  }
+}
+
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
   std::stringstream ss(s);
