@@ -85,12 +85,14 @@ std::optional<Id> SqlParticipantStore::person_by_personal_number(const std::stri
 
 std::optional<Identity> SqlParticipantStore::identity(Id person_id) {
   long long id = person_id;
-  soci::rowset<soci::row> rs =
+  TypedRow r("ssss");
+  soci::details::prepare_temp_type q =
       (sql_.prepare << "SELECT pn_sealed, first_name_sealed, last_name_sealed, contact_sealed FROM person WHERE id = :id",
        soci::use(id));
-  for (const auto& r : rs)
-    return Identity{open(col_str(r, 0)), open(col_str(r, 1)), open(col_str(r, 2)), open(col_str(r, 3))};
-  return std::nullopt;
+  r.bind(q);
+  std::optional<Identity> out;
+  r.each_row(q, [&] { out = Identity{open(r.text(0)), open(r.text(1)), open(r.text(2)), open(r.text(3))}; });
+  return out;
 }
 
 void SqlParticipantStore::erase_identity(Id person_id) {
@@ -351,10 +353,12 @@ void SqlParticipantStore::add_consent(Id enrolment_id, const Consent& c, std::op
 std::vector<Consent> SqlParticipantStore::consents(Id enrolment_id) {
   long long e = enrolment_id;
   std::vector<Consent> out;
-  soci::rowset<soci::row> rs =
+  TypedRow r("iis");
+  soci::details::prepare_temp_type q =
       (sql_.prepare << "SELECT party_id, given, decided_on FROM consent WHERE enrolment_id = :e ORDER BY id DESC",
        soci::use(e));
-  for (const auto& r : rs) out.push_back({col_int(r, 0), col_int(r, 1) != 0, col_str(r, 2)});
+  r.bind(q);
+  r.each_row(q, [&] { out.push_back({r.integer(0), r.integer(1) != 0, r.text(2)}); });
   return out;
 }
 
@@ -393,16 +397,18 @@ int SqlParticipantStore::save_plan(Id enrolment_id, const Plan& p, std::optional
 std::vector<Plan> SqlParticipantStore::load_plans(Id enrolment_id, bool latest_only) {
   long long e = enrolment_id;
   std::vector<Plan> out;
-  soci::rowset<soci::row> rs =
+  TypedRow r("iss");
+  soci::details::prepare_temp_type q =
       (sql_.prepare << std::string("SELECT version, content_sealed, next_follow_up FROM plan_version "
                                    "WHERE enrolment_id = :e ORDER BY version DESC") +
                            (latest_only ? " LIMIT 1" : ""),
        soci::use(e));
-  for (const auto& r : rs) {
+  r.bind(q);
+  r.each_row(q, [&] {
     Plan p;
-    p.version = static_cast<int>(col_int(r, 0));
+    p.version = static_cast<int>(r.integer(0));
     // A purged (gallrad) version has no content left.
-    const std::string text = open(col_str(r, 1));
+    const std::string text = open(r.text(1));
     json j = text.empty() ? json::object() : json::parse(text);
     p.problem = j.value("problem", "");
     p.saved_on = j.value("saved_on", "");
@@ -413,9 +419,9 @@ std::vector<Plan> SqlParticipantStore::load_plans(Id enrolment_id, bool latest_o
       if (a.contains("party_id") && a["party_id"].is_number_integer()) act.party_id = a["party_id"].get<Id>();
       p.activities.push_back(act);
     }
-    p.next_follow_up = col_str(r, 2);
+    p.next_follow_up = r.text(2);
     out.push_back(std::move(p));
-  }
+  });
   return out;
 }
 
@@ -477,13 +483,16 @@ Id SqlParticipantStore::add_follow_up(Id enrolment_id, const FollowUp& f, std::i
 std::vector<FollowUp> SqlParticipantStore::follow_ups(Id enrolment_id) {
   long long e = enrolment_id;
   std::vector<FollowUp> out;
-  soci::rowset<soci::row> rs =
+  TypedRow r("isisssi");
+  soci::details::prepare_temp_type q =
       (sql_.prepare << "SELECT id, follow_up_date, with_referrer, decision, note_sealed, next_follow_up, staff_id "
                        "FROM follow_up WHERE enrolment_id = :e ORDER BY follow_up_date DESC, id DESC",
        soci::use(e));
-  for (const auto& r : rs)
-    out.push_back({col_int(r, 0), col_str(r, 1), col_int(r, 2) != 0, col_str(r, 3), open(col_str(r, 4)),
-                   col_str(r, 5), col_opt_int(r, 6)});
+  r.bind(q);
+  r.each_row(q, [&] {
+    out.push_back({r.integer(0), r.text(1), r.integer(2) != 0, r.text(3), open(r.text(4)), r.text(5),
+                   r.opt_integer(6)});
+  });
   return out;
 }
 
@@ -501,10 +510,12 @@ void SqlParticipantStore::set_goal_ratings(Id enrolment_id, const std::vector<Go
 std::vector<GoalRating> SqlParticipantStore::goal_ratings(Id enrolment_id) {
   long long e = enrolment_id;
   std::vector<GoalRating> out;
-  soci::rowset<soci::row> rs =
+  TypedRow r("ssi");
+  soci::details::prepare_temp_type q =
       (sql_.prepare << "SELECT phase, area, rating FROM goal_rating WHERE enrolment_id = :e ORDER BY phase DESC, area",
        soci::use(e));
-  for (const auto& r : rs) out.push_back({col_str(r, 0), col_str(r, 1), static_cast<int>(col_int(r, 2))});
+  r.bind(q);
+  r.each_row(q, [&] { out.push_back({r.text(0), r.text(1), static_cast<int>(r.integer(2))}); });
   return out;
 }
 
