@@ -66,11 +66,9 @@ PageRenderer::PageRenderer(const std::string& web_dir) : impl_(std::make_unique<
   std::map<std::string, std::string> texts;
   for (const auto& e : fs::directory_iterator(dir))
     if (e.path().extension() == ".mustache") texts[e.path().stem().string()] = read_file(e.path());
-  std::map<std::string, std::string> expanded;
-  for (const auto& [name, text] : texts) expanded[name] = expand_partials(text, texts);
-  for (const auto& [name, text] : expanded) {
+  for (const auto& [name, text] : texts) {
     try {
-      impl_->templates.emplace(name, Template(text));
+      impl_->templates.emplace(name, Template(expand_partials(text, texts)));
     } catch (const std::exception& e) {
       throw std::runtime_error("template error in " + name + ": " + e.what());
     }

@@ -28,7 +28,7 @@ class Template {
   enum class Kind { text, newline, variable, raw_variable, section, inverted };
   struct Node {
     Kind kind;
-    std::string text;                // text, newline: the characters
+    std::string text;                // text, newline: the characters; section: its name
     std::vector<std::string> path;   // variable, section: the dotted name, split once
     bool dot = false;                // the name is "." (the current item)
     std::size_t end = 0;             // section: index just past its children

@@ -8,8 +8,21 @@ constexpr const char* kTokenCols =
     "SELECT t.id, t.user_id, u.username, t.name, t.created_at, t.revoked_at FROM api_token t "
     "JOIN app_user u ON u.id = t.user_id ";
 
-ApiTokenRow token_row(const soci::row& r) {
-  return {col_int(r, 0), col_int(r, 1), col_str(r, 2), col_str(r, 3), col_int(r, 4), col_opt_int(r, 5)};
+// Runs q, a SELECT of kTokenCols with its use()s bound. Every API request asks for its
+// token: fixed variables, not a soci::row (see TypedRow).
+std::vector<ApiTokenRow> load_tokens(soci::details::prepare_temp_type& q) {
+  TypedRow r("iissii");
+  r.bind(q);
+  std::vector<ApiTokenRow> out;
+  r.each_row(q, [&] {
+    out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), r.integer(4), r.opt_integer(5)});
+  });
+  return out;
+}
+
+std::optional<ApiTokenRow> first(std::vector<ApiTokenRow> rows) {
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 }  // namespace
 
@@ -73,30 +86,20 @@ Id SqlSessionStore::create_token(Id user_id, const std::string& name, const std:
 }
 
 std::optional<ApiTokenRow> SqlSessionStore::token_by_hash(const std::string& token_hash) {
-  // Every API request asks this: fixed variables, not a soci::row (see TypedRow).
-  TypedRow r("iissii");
   soci::details::prepare_temp_type q =
       (sql_.prepare << std::string(kTokenCols) + "WHERE t.token_hash = :h", soci::use(token_hash));
-  r.bind(q);
-  std::optional<ApiTokenRow> out;
-  r.each_row(q, [&] {
-    out = ApiTokenRow{r.integer(0), r.integer(1), r.text(2), r.text(3), r.integer(4), r.opt_integer(5)};
-  });
-  return out;
+  return first(load_tokens(q));
 }
 
 std::optional<ApiTokenRow> SqlSessionStore::token(Id id) {
   long long lid = id;
-  soci::rowset<soci::row> rs = (sql_.prepare << std::string(kTokenCols) + "WHERE t.id = :id", soci::use(lid));
-  for (const auto& r : rs) return token_row(r);
-  return std::nullopt;
+  soci::details::prepare_temp_type q = (sql_.prepare << std::string(kTokenCols) + "WHERE t.id = :id", soci::use(lid));
+  return first(load_tokens(q));
 }
 
 std::vector<ApiTokenRow> SqlSessionStore::tokens() {
-  std::vector<ApiTokenRow> out;
-  soci::rowset<soci::row> rs = (sql_.prepare << std::string(kTokenCols) + "ORDER BY t.id");
-  for (const auto& r : rs) out.push_back(token_row(r));
-  return out;
+  soci::details::prepare_temp_type q = (sql_.prepare << std::string(kTokenCols) + "ORDER BY t.id");
+  return load_tokens(q);
 }
 
 void SqlSessionStore::revoke_token(Id id, std::int64_t now) {

@@ -61,12 +61,12 @@ std::vector<Staff> SqlStaffStore::load(soci::details::prepare_temp_type& q) {
   for (auto& s : out) {
     long long id = s.id;
     TypedRow r("siid");
-    soci::details::prepare_temp_type q =
+    soci::details::prepare_temp_type roles =
         (sql_.prepare << "SELECT role, unit_id, municipality_id, fte_pct FROM role_assignment WHERE user_id = :id "
                          "ORDER BY id",
          soci::use(id));
-    r.bind(q);
-    r.each_row(q, [&] {
+    r.bind(roles);
+    r.each_row(roles, [&] {
       if (auto role = role_from_code(r.text(0)))
         s.roles.push_back({*role, r.opt_integer(1), r.opt_integer(2), r.real(3)});
     });

@@ -19,7 +19,7 @@ std::string col_str(const soci::row& r, std::size_t i);
 // Columns read into fixed variables instead of a soci::row, for the hot queries: a row
 // describes its columns and allocates a holder for every value on each execution, which
 // cost more than SQLite's own work. Give the column kinds ('i' integer, 'd' double,
-// 's' text), bind() to the prepared query before its use()s are added or after, run it with
+// 's' text), bind() it to the prepared query (before or after its use()s), run it with
 // each_row(), and read the current row like the col_* functions (NULL is 0, "" or nullopt).
 class TypedRow {
  public:
