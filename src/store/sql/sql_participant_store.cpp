@@ -89,7 +89,6 @@ std::optional<Identity> SqlParticipantStore::identity(Id person_id) {
   soci::details::prepare_temp_type q =
       (sql_.prepare << "SELECT pn_sealed, first_name_sealed, last_name_sealed, contact_sealed FROM person WHERE id = :id",
        soci::use(id));
-  r.bind(q);
   std::optional<Identity> out;
   r.each_row(q, [&] { out = Identity{open(r.text(0)), open(r.text(1)), open(r.text(2)), open(r.text(3))}; });
   return out;
@@ -216,7 +215,6 @@ Id SqlParticipantStore::create_enrolment(const Enrolment& e, std::int64_t now) {
 std::vector<Enrolment> SqlParticipantStore::load_enrolments(soci::details::prepare_temp_type& q) {
   // The kinds of kEnrolmentCols, column by column.
   TypedRow r("iiiiiiiisisssisssssssssisis");
-  r.bind(q);
   std::vector<Enrolment> out;
   r.each_row(q, [&] {
     Enrolment e;
@@ -357,7 +355,6 @@ std::vector<Consent> SqlParticipantStore::consents(Id enrolment_id) {
   soci::details::prepare_temp_type q =
       (sql_.prepare << "SELECT party_id, given, decided_on FROM consent WHERE enrolment_id = :e ORDER BY id DESC",
        soci::use(e));
-  r.bind(q);
   r.each_row(q, [&] { out.push_back({r.integer(0), r.integer(1) != 0, r.text(2)}); });
   return out;
 }
@@ -403,7 +400,6 @@ std::vector<Plan> SqlParticipantStore::load_plans(Id enrolment_id, bool latest_o
                                    "WHERE enrolment_id = :e ORDER BY version DESC") +
                            (latest_only ? " LIMIT 1" : ""),
        soci::use(e));
-  r.bind(q);
   r.each_row(q, [&] {
     Plan p;
     p.version = static_cast<int>(r.integer(0));
@@ -459,7 +455,6 @@ std::vector<Contact> SqlParticipantStore::contacts(Id enrolment_id) {
       (sql_.prepare << "SELECT id, contact_date, kind, minutes, note_sealed, staff_id FROM contact "
                        "WHERE enrolment_id = :e ORDER BY contact_date DESC, id DESC",
        soci::use(e));
-  r.bind(q);
   r.each_row(q, [&] {
     out.push_back({r.integer(0), r.text(1), r.text(2), static_cast<int>(r.integer(3)), open(r.text(4)),
                    r.opt_integer(5)});
@@ -488,7 +483,6 @@ std::vector<FollowUp> SqlParticipantStore::follow_ups(Id enrolment_id) {
       (sql_.prepare << "SELECT id, follow_up_date, with_referrer, decision, note_sealed, next_follow_up, staff_id "
                        "FROM follow_up WHERE enrolment_id = :e ORDER BY follow_up_date DESC, id DESC",
        soci::use(e));
-  r.bind(q);
   r.each_row(q, [&] {
     out.push_back({r.integer(0), r.text(1), r.integer(2) != 0, r.text(3), open(r.text(4)), r.text(5),
                    r.opt_integer(6)});
@@ -514,7 +508,6 @@ std::vector<GoalRating> SqlParticipantStore::goal_ratings(Id enrolment_id) {
   soci::details::prepare_temp_type q =
       (sql_.prepare << "SELECT phase, area, rating FROM goal_rating WHERE enrolment_id = :e ORDER BY phase DESC, area",
        soci::use(e));
-  r.bind(q);
   r.each_row(q, [&] { out.push_back({r.text(0), r.text(1), static_cast<int>(r.integer(2))}); });
   return out;
 }

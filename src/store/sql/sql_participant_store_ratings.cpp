@@ -77,7 +77,6 @@ std::vector<Rating> SqlParticipantStore::ratings(Id enrolment_id) {
   TypedRow r(kRatingKinds);
   soci::details::prepare_temp_type q =
       (sql_.prepare << std::string(kRatingCols) + "WHERE enrolment_id = :e ORDER BY rating_date, id", soci::use(e));
-  r.bind(q);
   r.each_row(q, [&] { out.push_back(read_rating(r)); });
   return out;
 }
@@ -94,7 +93,6 @@ std::map<Id, RatingSummary> SqlParticipantStore::rating_summaries(const std::vec
       ids[i - from] = enrolment_ids[i];
     TypedRow r(kRatingKinds);
     soci::details::prepare_temp_type q = (sql_.prepare << ends_sql());
-    r.bind(q);
     for (auto& id : ids) q, soci::use(id);
     r.each_row(q, [&] {
       Rating x = read_rating(r);

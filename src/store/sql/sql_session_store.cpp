@@ -12,7 +12,6 @@ constexpr const char* kTokenCols =
 // token: fixed variables, not a soci::row (see TypedRow).
 std::vector<ApiTokenRow> load_tokens(soci::details::prepare_temp_type& q) {
   TypedRow r("iissii");
-  r.bind(q);
   std::vector<ApiTokenRow> out;
   r.each_row(q, [&] {
     out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), r.integer(4), r.opt_integer(5)});

@@ -46,7 +46,6 @@ void SqlStaffStore::write_roles(const Staff& s) {
 std::vector<Staff> SqlStaffStore::load(soci::details::prepare_temp_type& q) {
   std::vector<Staff> out;
   TypedRow u("isssii");
-  u.bind(q);
   u.each_row(q, [&] {
     Staff s;
     s.id = u.integer(0);
@@ -65,7 +64,6 @@ std::vector<Staff> SqlStaffStore::load(soci::details::prepare_temp_type& q) {
         (sql_.prepare << "SELECT role, unit_id, municipality_id, fte_pct FROM role_assignment WHERE user_id = :id "
                          "ORDER BY id",
          soci::use(id));
-    r.bind(roles);
     r.each_row(roles, [&] {
       if (auto role = role_from_code(r.text(0)))
         s.roles.push_back({*role, r.opt_integer(1), r.opt_integer(2), r.real(3)});

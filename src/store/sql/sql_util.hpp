@@ -19,17 +19,17 @@ std::string col_str(const soci::row& r, std::size_t i);
 // Columns read into fixed variables instead of a soci::row, for the hot queries: a row
 // describes its columns and allocates a holder for every value on each execution, which
 // cost more than SQLite's own work. Give the column kinds ('i' integer, 'd' double,
-// 's' text), bind() it to the prepared query (before or after its use()s), run it with
-// each_row(), and read the current row like the col_* functions (NULL is 0, "" or nullopt).
+// 's' text), run the prepared query (its use()s bound) with each_row(), and read the
+// current row like the col_* functions (NULL is 0, "" or nullopt).
 class TypedRow {
  public:
   explicit TypedRow(std::string_view kinds);
   TypedRow(const TypedRow&) = delete;  // SOCI holds the addresses of the members
   TypedRow& operator=(const TypedRow&) = delete;
-  void bind(soci::details::prepare_temp_type& q);
   // Executes q and calls f() once for each row, this object holding that row.
   template <class F>
   void each_row(soci::details::prepare_temp_type& q, F&& f) {
+    bind(q);
     soci::statement st(q);
     st.execute();
     while (st.fetch()) f();
@@ -43,6 +43,8 @@ class TypedRow {
   bool null(std::size_t i) const { return inds_[i] == soci::i_null; }
 
  private:
+  void bind(soci::details::prepare_temp_type& q);
+
   std::string kinds_;
   std::vector<long long> ints_;
   std::vector<double> reals_;
