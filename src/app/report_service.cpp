@@ -159,6 +159,7 @@ Result<PeriodReportResult> ReportService::period_report(const Actor& actor, cons
   out.targets = in.targets;
   tx.reset();
   out.report = build_period_report(in);
+  if (out.suppressed) protect_small_cells(out.report);
 
   std::string detail = "period " + req.from + ".." + req.to + ", group_by " + req.group_by + ", format " + req.format;
   if (only_unit) detail += ", unit " + std::to_string(*only_unit);

@@ -94,6 +94,12 @@ const std::vector<Term>& age_bands();
 
 PeriodReport build_period_report(const PeriodReportInput& in);
 
+// For readers who see aggregates only (small cells suppressed): withholds (kWithheld) the
+// figures that would give a hidden small count back by subtraction from a shown sum:
+// a column's groups and its total, a group's start, starts, exits and end, its exits
+// by outcome, the lasting-effect genders and their total (domain/small_cells.hpp).
+void protect_small_cells(PeriodReport& r);
+
 // Follow-ups due in the period for one enrolment and how many were on time: a
 // follow-up is due three months after the start or the previous follow-up and
 // is on time when held on or before that day. A due day in [from, min(to, as_of)]

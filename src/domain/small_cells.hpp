@@ -1,15 +1,39 @@
 // Small-cell suppression (domain.md §8): outside the unit, a count of 1–4
 // persons is shown as "<5", and a share whose numerator or denominator is
 // 1–4 is hidden, so that no one can be identified from a report.
+//
+// Hiding the small count is not enough where the report also shows a sum it
+// is part of: the total minus the other shown parts gives it back. Secondary
+// suppression (protect_sums) therefore also withholds a second figure of every
+// such sum. A withheld figure is stored as kWithheld and shown as "..".
 #pragma once
+#include <cstddef>
+#include <vector>
 
 namespace stegvis {
 
 constexpr int kSmallCellLimit = 5;
+// A figure withheld by secondary suppression (any size; shown as "..").
+constexpr int kWithheld = -1;
 
 inline bool is_small_cell(int count) { return count >= 1 && count < kSmallCellLimit; }
+inline bool is_withheld(int count) { return count < 0; }
 inline bool share_hidden(int numerator, int denominator) {
-  return is_small_cell(numerator) || is_small_cell(denominator);
+  return is_small_cell(numerator) || is_small_cell(denominator) || is_withheld(numerator) ||
+         is_withheld(denominator);
 }
+
+// One published equation between figures: the parts and, last, their total (or two figures
+// that are the same count, or a row such as start + started − exited = end). Indices into
+// the figures of protect_sums.
+using SumGroup = std::vector<std::size_t>;
+
+// Given each figure's value and whether it is hidden already, returns which figures must be
+// hidden so that no equation has exactly one hidden figure (which its shown ones would give
+// back). While one has, the smallest shown figure of it is hidden too, a part before the
+// total and a non-zero one before a zero; the equations are visited again until none
+// changes, since a figure hidden for one may leave another with a single hidden figure.
+std::vector<bool> protect_sums(const std::vector<int>& values, std::vector<bool> hidden,
+                               const std::vector<SumGroup>& sums);
 
 }  // namespace stegvis

@@ -12,6 +12,7 @@
 #include "http/page_helpers.hpp"
 #include "http/page_routes.hpp"
 #include "reports/money_documents.hpp"
+#include "reports/period_report_document.hpp"
 #include "reports/swedish_format.hpp"
 
 namespace stegvis::http {
@@ -119,7 +120,7 @@ Response annual_page(app::Services& services, PageRenderer& pages, const Request
     view["has_economy"] = true;
   }
   json genders = json::array();
-  auto cell = [&](int n) { return r->period.suppressed && n > 0 && n < 5 ? json("<5") : json(n); };
+  auto cell = [&](int n) { return reports::cell_text_sv(reports::count_cell(n, r->period.suppressed), true); };
   for (const auto& g : r->period.report.groups)
     genders.push_back({{"label", g.label}, {"started", cell(g.started)}, {"exited", cell(g.exited)},
                        {"active_at_end", cell(g.active_at_end)}});

@@ -24,7 +24,7 @@ std::string format_cell(const reports::TableCell& c) {
     case K::number: return num(c.value);
     case K::percent: return num(std::round(c.value * 10) / 10) + " %";
     case K::text: return c.text;
-    case K::suppressed: return "<5";
+    case K::suppressed: return c.text.empty() ? "<5" : c.text;  // ".." when withheld
     case K::empty: return "–";
   }
   return "";
@@ -39,7 +39,8 @@ json table_view(const reports::ReportTable& t, const std::string& id) {
     for (std::size_t i = 0; i < r.size(); ++i) {
       bool text = r[i].kind == reports::TableCell::Kind::text;
       cells.push_back({{"text", format_cell(r[i])}, {"first", i == 0}, {"num", !text},
-                       {"suppressed", r[i].kind == reports::TableCell::Kind::suppressed}});
+                       {"suppressed", r[i].kind == reports::TableCell::Kind::suppressed},
+                       {"withheld", r[i].kind == reports::TableCell::Kind::suppressed && !r[i].text.empty()}});
     }
     rows.push_back({{"cells", cells}});
   }
@@ -49,7 +50,7 @@ json table_view(const reports::ReportTable& t, const std::string& id) {
 json chart_view(const reports::Chart& c) { return {{"title", c.title}, {"json", reports::chart_json(c)}}; }
 
 json target_state_view(TargetState s, bool hidden) {
-  if (hidden) return {{"class", "hidden"}, {"label", "Dolt (färre än 5)"}};
+  if (hidden) return {{"class", "hidden"}, {"label", "Dolt (små tal skyddas)"}};
   return {{"class", to_code(s)}, {"label", reports::target_state_label(s)}};
 }
 

@@ -26,8 +26,10 @@ void write_volumes(PageWriter& w, const AnnualReportDocument& d) {
   std::vector<double> two{330, 151};
   w.row({"Utfall", "Antal"}, two, true);
   for (const auto& [code, n] : d.report.total.exits_by_outcome)
-    if (n > 0) w.row({label_of(exit_outcomes(), code), count(n, d.suppressed)}, two, false);
-  if (d.suppressed) w.paragraph("Antal under 5 personer visas som <5.", 0, kSmall, kMuted);
+    if (n != 0) w.row({label_of(exit_outcomes(), code), count(n, d.suppressed)}, two, false);
+  if (d.suppressed)
+    w.paragraph("Antal under 5 personer visas som <5; \"..\" döljer en siffra som annars skulle ge tillbaka en dold "
+                "ur en summa.", 0, kSmall, kMuted);
 }
 
 void write_targets(PageWriter& w, const AnnualReportDocument& d) {

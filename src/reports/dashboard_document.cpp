@@ -84,7 +84,7 @@ ReportDocument dashboard_document(const std::string& programme_name, const Dashb
     goals.rows.push_back({TableCell::of_text(targets[i].name), TableCell::of_text(describe_target(targets[i])),
                           count_cell(r.numerator, s), count_cell(r.denominator, s),
                           share_cell({r.numerator, r.denominator}, s),
-                          TableCell::of_text(hidden ? "Dolt (färre än 5)" : target_state_label(r.state))});
+                          TableCell::of_text(hidden ? "Dolt (små tal skyddas)" : target_state_label(r.state))});
   }
   doc.tables = {flow, capacity_table("Beläggning per länsdel", "Per länsdel", "Länsdel", d.units, s),
                 capacity_table("Beläggning per medarbetare", "Per medarbetare", "Medarbetare", d.staff, s), outcomes,

@@ -14,7 +14,7 @@ std::vector<const GroupFigures*> rows_of(const PeriodReport& r) {
 }
 
 std::optional<double> chart_value(int n, bool suppress) {
-  if (suppress && is_small_cell(n)) return std::nullopt;
+  if (is_withheld(n) || (suppress && is_small_cell(n))) return std::nullopt;
   return n;
 }
 
@@ -116,12 +116,13 @@ ReportTable targets_table(const PeriodReport& r, const std::vector<Target>& targ
   ReportTable t{"Mål", "Mål", {"Mål", "Villkor", "Täljare", "Nämnare", "Utfall, %", "Målvärde, %", "Status"}, {}, {}};
   for (std::size_t i = 0; i < targets.size() && i < r.total.targets.size(); ++i) {
     const auto& res = r.total.targets[i];
-    bool hidden = s && share_hidden(res.numerator, res.denominator);
+    bool hidden = is_withheld(res.numerator) || is_withheld(res.denominator) ||
+                  (s && share_hidden(res.numerator, res.denominator));
     t.rows.push_back({TableCell::of_text(targets[i].name), TableCell::of_text(describe_target(targets[i])),
                       count_cell(res.numerator, s), count_cell(res.denominator, s),
                       share_cell({res.numerator, res.denominator}, s),
                       TableCell::number(targets[i].threshold_pct),
-                      TableCell::of_text(hidden ? "Dolt (färre än 5)" : target_state_label(res.state))});
+                      TableCell::of_text(hidden ? "Dolt (små tal skyddas)" : target_state_label(res.state))});
   }
   return t;
 }
@@ -129,11 +130,13 @@ ReportTable targets_table(const PeriodReport& r, const std::vector<Target>& targ
 }  // namespace
 
 TableCell count_cell(int n, bool suppress) {
+  if (is_withheld(n)) return TableCell::withheld();
   if (suppress && is_small_cell(n)) return TableCell::hidden();
   return TableCell::number(n);
 }
 
 TableCell share_cell(const Share& s, bool suppress) {
+  if (is_withheld(s.numerator) || is_withheld(s.denominator)) return TableCell::withheld();
   if (suppress && share_hidden(s.numerator, s.denominator)) return TableCell::hidden();
   auto pct = s.pct();
   return pct ? TableCell::percent(*pct) : TableCell::none();
@@ -173,7 +176,9 @@ ReportDocument period_report_document(const PeriodDocumentInput& in) {
               process(r, s),  ratings(r, s),  goal_areas_table(r, s), lasting_table(r, s),
               targets_table(r, *in.targets, s)};
   if (s)
-    for (auto& t : d.tables) t.note = "Celler med 1–4 personer visas som <5; andelar och medelvärden över så få döljs.";
+    for (auto& t : d.tables)
+      t.note = "Celler med 1–4 personer visas som <5; andelar och medelvärden över så få döljs. "
+               "\"..\" döljer en siffra som annars skulle ge tillbaka en dold ur en summa.";
 
   Chart flow;
   flow.title = "Påbörjade och avslutade per grupp (" + grouping_label(r.group_by) + ")";

@@ -20,6 +20,8 @@ struct TableCell {
   static TableCell of_text(std::string t) { return {Kind::text, 0, std::move(t)}; }
   // A count under the suppression limit: shown as "<5", never the number.
   static TableCell hidden() { return {Kind::suppressed, 0, {}}; }
+  // A figure withheld so that a hidden one cannot be worked out from a sum: shown as "..".
+  static TableCell withheld() { return {Kind::suppressed, 0, ".."}; }
   static TableCell none() { return {}; }
 };
 

@@ -51,7 +51,7 @@ std::string cell_text_sv(const TableCell& cell, bool grouping) {
   switch (cell.kind) {
     case TableCell::Kind::number: return format_number_sv(cell.value, grouping);
     case TableCell::Kind::percent: return format_percent_sv(cell.value, grouping);
-    case TableCell::Kind::suppressed: return kSuppressedText;
+    case TableCell::Kind::suppressed: return cell.text.empty() ? kSuppressedText : cell.text;
     case TableCell::Kind::text: return cell.text;
     case TableCell::Kind::empty: return "";
   }

@@ -14,7 +14,7 @@ std::string format_number_sv(double value, bool grouping);
 // Always one decimal and a percent sign: "45,5 %" (no-break space) or "45,5%".
 std::string format_percent_sv(double percent, bool grouping);
 // The text a cell shows: numbers and percentages as above, "<5" for a
-// suppressed count, the text as it is, "" for an empty cell.
+// suppressed count, ".." for a withheld one, the text as it is, "" for an empty cell.
 std::string cell_text_sv(const TableCell& cell, bool grouping);
 // True for numbers, percentages and suppressed counts (right-aligned columns).
 bool is_numeric(const TableCell& cell);

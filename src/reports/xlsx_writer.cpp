@@ -177,7 +177,7 @@ void write_cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const TableCell& ce
     case TableCell::Kind::percent:
       check(worksheet_write_number(ws, r, c, cell.value / 100.0, f.percent), "procent");
       return;
-    case TableCell::Kind::suppressed: put_text(ws, r, c, kSuppressedText, f.suppressed); return;
+    case TableCell::Kind::suppressed: put_text(ws, r, c, cell_text_sv(cell, false), f.suppressed); return;
     case TableCell::Kind::text: put_text(ws, r, c, cell.text, nullptr); return;
     case TableCell::Kind::empty: return;
   }

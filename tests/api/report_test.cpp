@@ -352,3 +352,43 @@ TEST(TargetsApi, CreateUpdateListDeleteAndValidation) {
   EXPECT_EQ(del.status, 200) << del.text;
   EXPECT_TRUE(is_error(admin.del(base + "/" + id), 404, "not_found"));
 }
+
+// The demo's programme over its whole history, as the association level sees it: every small
+// count is hidden, and no shown sum gives one back by subtraction (domain/small_cells.hpp).
+TEST(PeriodReportApi, NoHiddenCountCanBeWorkedOutFromTheFiguresShown) {
+  suppression_on();
+  ApiClient admin = logged_in("admin");
+  ApiClient lead = logged_in("insatsansvarig");
+  const std::string base = "/api/v1/programmes/" + std::to_string(demo_programme_id(admin)) + "/reports/period";
+  const std::vector<std::string> volume{"active_at_start", "started", "exited", "active_at_end"};
+  int hidden_seen = 0;
+  for (const char* group_by : {"gender", "unit", "age_band", "municipality"}) {
+    auto r = lead.get(base + "?from=2020-01-01&to=2026-12-31&group_by=" + group_by);
+    ASSERT_EQ(r.status, 200) << r.text;
+    ASSERT_TRUE(r.body["suppressed"].get<bool>());
+    std::vector<json> rows(r.body["groups"].begin(), r.body["groups"].end());
+    rows.push_back(r.body["total"]);
+    auto hidden = [&](const json& v) { return v.is_string() ? (++hidden_seen, 1) : 0; };
+    // Each column: the groups and the total.
+    for (const auto& c : volume) {
+      int n = 0;
+      for (const auto& row : rows) n += hidden(row[c]);
+      EXPECT_NE(n, 1) << group_by << " " << c;
+    }
+    for (const auto& [code, _] : r.body["total"]["exits_by_outcome"].items()) {
+      int n = 0;
+      for (const auto& row : rows) n += hidden(row["exits_by_outcome"][code]);
+      EXPECT_NE(n, 1) << group_by << " " << code;
+    }
+    // Each group: start + started − exited = end, and its exits by outcome add up to its exits.
+    for (const auto& row : rows) {
+      int n = 0;
+      for (const auto& c : volume) n += hidden(row[c]);
+      EXPECT_NE(n, 1) << group_by << " " << row["label"];
+      int outcomes = hidden(row["exited"]);
+      for (const auto& [code, v] : row["exits_by_outcome"].items()) outcomes += hidden(v);
+      EXPECT_NE(outcomes, 1) << group_by << " " << row["label"];
+    }
+  }
+  EXPECT_GT(hidden_seen, 0) << "the demo has small groups, so something must be hidden";
+}

@@ -38,7 +38,7 @@ test('report: insatsansvarig chooses Q3 2024 by gender and sees tables, charts a
   const targets = page.locator('ul.targets li');
   assert.equal(await targets.count(), 4);
   const states = await page.locator('ul.targets .target-state').allInnerTexts();
-  for (const s of states) assert.ok(['Uppfyllt', 'Ej uppfyllt', 'Underlag saknas', 'Dolt (färre än 5)'].includes(s), s);
+  for (const s of states) assert.ok(['Uppfyllt', 'Ej uppfyllt', 'Underlag saknas', 'Dolt (små tal skyddas)'].includes(s), s);
   assert.ok(states.some((s) => s === 'Uppfyllt' || s === 'Ej uppfyllt'), states.join(', '));
   assert.equal(await page.locator('ul.targets li.target-met, ul.targets li.target-not_met').count() > 0, true);
   // Charts drawn by Chart.js beside the tables; downloads offered.
