@@ -44,6 +44,14 @@ Cell cell(int n, bool suppress) {
   return {n, false};
 }
 
+}  // namespace
+
+std::string cell_text(const Cell& c) {
+  return c.withheld ? ".." : c.suppressed ? "<5" : std::to_string(c.value);
+}
+
+namespace {
+
 std::string utc_stamp(std::int64_t now) {
   std::time_t t = static_cast<std::time_t>(now);
   std::tm tm{};
@@ -202,6 +210,12 @@ Result<MeetingView> GovernanceService::meeting(const Actor& actor, Id meeting_id
           auto r = rows[{u.name, t.code}];
           v.volumes.push_back({u.name, t.name, cell(r[0], true), cell(r[1], true), cell(r[2], true)});
         }
+      // The actives add up to each unit's and the programme's, which the staffing figures and the
+      // dashboard show: with one of them hidden, all are, or subtraction would give it back.
+      bool any_hidden = std::any_of(v.volumes.begin(), v.volumes.end(), [](const VolumeRow& r) { return r.active.suppressed; });
+      if (any_hidden)
+        for (auto& r : v.volumes)
+          if (!r.active.suppressed) r.active = {-1, true, true};
     }
   }
   for (const auto& [id, label] : named) record_standalone(env_, actor, "meeting.participant_named", "enrolment",
@@ -353,15 +367,14 @@ Result<std::string> GovernanceService::meeting_pdf(const Actor& actor, Id meetin
              (v->previous_date ? " sedan mötet " + *v->previous_date : "");
   }
   for (const auto& r : v->volumes) {
-    auto s = [](const Cell& c) { return c.suppressed ? std::string("<5") : std::to_string(c.value); };
-    d.volumes.push_back({r.unit, r.track, s(r.active), s(r.started), s(r.exited)});
+    d.volumes.push_back({r.unit, r.track, cell_text(r.active), cell_text(r.started), cell_text(r.exited)});
   }
   if (v->body.kind == BodyKind::styrgrupp)
     if (auto f = steering_figures(env_, actor, v->body.programme_id, v->meeting.date)) {
       for (const auto& r : f->staffing)
         d.staffing.push_back({r.unit, std::to_string(std::lround(r.fte_pct)),
                               r.planned_fte_pct ? std::to_string(std::lround(*r.planned_fte_pct)) : "–",
-                              std::to_string(r.capacity), r.active < 0 ? "<5" : std::to_string(r.active)});
+                              std::to_string(r.capacity), active_text(r)});
       d.activity_status = f->semester + ":";
       for (const char* s : {"planned", "ongoing", "done", "cancelled"})
         d.activity_status += " " + activity_status_label(s) + " " + std::to_string(f->plan_status[s]) + ",";

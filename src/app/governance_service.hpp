@@ -41,11 +41,15 @@ struct NewParticipant {
   std::string start_date;
 };
 
-// A count that may be hidden: value -1 with suppressed when 1–4 outside the unit.
+// A count that may be hidden: value -1 with suppressed when 1–4 outside the unit, and
+// withheld as well when it is hidden only so that a small one cannot be worked out from a
+// total shown elsewhere (shown as "..").
 struct Cell {
   int value = 0;
   bool suppressed = false;
+  bool withheld = false;
 };
+std::string cell_text(const Cell& c);  // "<5", ".." or the number
 
 struct VolumeRow {
   std::string unit, track;

@@ -193,6 +193,7 @@ Result<DashboardResult> ReportService::dashboard(const Actor& actor, Id programm
   }
   tx.reset();
   out.dashboard = build_dashboard(facts, out.targets, unit_names, staff, today);
+  if (out.suppressed) protect_small_cells(out.dashboard);
   record_standalone(env_, actor, "dashboard.view", "programme", std::to_string(programme_id));
   return out;
 }

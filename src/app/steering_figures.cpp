@@ -1,5 +1,7 @@
 #include "app/steering_figures.hpp"
 
+#include <algorithm>
+
 #include "app/plan_service.hpp"
 #include "app/staff_service.hpp"
 #include "domain/financing.hpp"
@@ -16,6 +18,10 @@ bool municipality_of(const Unit& u, Id municipality_id) {
   return false;
 }
 }  // namespace
+
+std::string active_text(const StaffingRow& r) {
+  return r.active_withheld ? ".." : r.active < 0 ? "<5" : std::to_string(r.active);
+}
 
 Result<SteeringFigures> steering_figures(Env& env, const Actor& actor, Id programme_id, const std::string& date) {
   if (!(actor.has_role(Role::forbundschef) || actor.has_role(Role::insatsansvarig) || actor.has_role(Role::styrgrupp)))
@@ -59,6 +65,12 @@ Result<SteeringFigures> steering_figures(Env& env, const Actor& actor, Id progra
     row.active = is_small_cell(active) ? -1 : active;
     out.staffing.push_back(row);
   }
+  if (std::any_of(out.staffing.begin(), out.staffing.end(), [](const StaffingRow& r) { return r.active < 0; }))
+    for (auto& r : out.staffing)
+      if (r.active >= 0) {
+        r.active = -1;
+        r.active_withheld = true;
+      }
   out.semester = (day->month <= 6 ? "Våren " : "Hösten ") + std::to_string(day->year);
   for (const char* s : {"planned", "ongoing", "done", "cancelled"}) out.plan_status[s] = 0;
   auto plan = PlanService(env).activity_plan(actor, programme_id);

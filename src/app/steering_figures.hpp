@@ -24,7 +24,11 @@ struct StaffingRow {
   double difference() const { return planned_fte_pct ? fte_pct - *planned_fte_pct : 0; }
   int capacity = 0;    // participants the posts carry (20 per full-time post)
   int active = -1;     // active participants on the day; -1 when a small cell (1–4) is hidden
+  // Hidden although not small: the units add up to the programme's actives, shown elsewhere,
+  // so with one unit's hidden every unit's is.
+  bool active_withheld = false;
 };
+std::string active_text(const StaffingRow& r);  // "<5", ".." or the number
 
 struct SteeringFigures {
   std::vector<StaffingRow> staffing;

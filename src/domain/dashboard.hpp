@@ -53,6 +53,11 @@ Dashboard build_dashboard(const std::vector<EnrolmentFacts>& facts, const std::v
                           const std::map<Id, std::string>& unit_names, const std::vector<StaffCapacity>& staff,
                           const Date& today, const ScheduleRules& rules = {});
 
+// For readers who see aggregates only: withholds (kWithheld) the figures that would give a
+// hidden small count back from a shown sum: month to month, the exits and outcomes of the
+// twelve months, the units' and the staff's caseloads and the volume (domain/small_cells.hpp).
+void protect_small_cells(Dashboard& d);
+
 // The first day of the month eleven months before today's (twelve months in all).
 Date dashboard_window_start(const Date& today);
 

@@ -33,4 +33,28 @@ std::vector<bool> protect_sums(const std::vector<int>& values, std::vector<bool>
   return hidden;
 }
 
+std::size_t FigureGuard::add(int& value) {
+  if (auto it = index_.find(&value); it != index_.end()) return it->second;
+  index_[&value] = refs_.size();
+  refs_.push_back(&value);
+  hidden_.push_back(is_small_cell(value));
+  return refs_.size() - 1;
+}
+
+void FigureGuard::sum(SumGroup group) {
+  if (group.size() > 1) sums_.push_back(std::move(group));
+}
+
+void FigureGuard::same(std::size_t a, std::size_t b) {
+  if (*refs_.at(a) == *refs_.at(b)) sum({a, b});
+}
+
+void FigureGuard::withhold() {
+  std::vector<int> values;
+  for (const int* v : refs_) values.push_back(*v);
+  auto hidden = protect_sums(values, hidden_, sums_);
+  for (std::size_t i = 0; i < refs_.size(); ++i)
+    if (hidden[i] && !hidden_[i]) *refs_[i] = kWithheld;
+}
+
 }  // namespace stegvis

@@ -8,6 +8,7 @@
 // such sum. A withheld figure is stored as kWithheld and shown as "..".
 #pragma once
 #include <cstddef>
+#include <map>
 #include <vector>
 
 namespace stegvis {
@@ -35,5 +36,25 @@ using SumGroup = std::vector<std::size_t>;
 // changes, since a figure hidden for one may leave another with a single hidden figure.
 std::vector<bool> protect_sums(const std::vector<int>& values, std::vector<bool> hidden,
                                const std::vector<SumGroup>& sums);
+
+// Figures of a report registered in place, the sums between them, and withhold() to set those
+// protect_sums hides besides the small ones to kWithheld. A figure registered again keeps
+// its index.
+class FigureGuard {
+ public:
+  std::size_t add(int& value);
+  void sum(SumGroup group);
+  // Two figures that are the same count, so hiding one must hide the other (when they are
+  // equal here; a coincidence only withholds one figure more than needed).
+  void same(std::size_t a, std::size_t b);
+  std::size_t size() const { return refs_.size(); }
+  void withhold();
+
+ private:
+  std::vector<int*> refs_;
+  std::vector<bool> hidden_;
+  std::vector<SumGroup> sums_;
+  std::map<const int*, std::size_t> index_;
+};
 
 }  // namespace stegvis

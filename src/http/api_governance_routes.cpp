@@ -27,7 +27,7 @@ json to_json(const Minutes& m) {
           {"approved_by", m.approved() ? json(m.approved_by) : json(nullptr)}};
 }
 
-json to_json(const app::Cell& c) { return c.suppressed ? json("<5") : json(c.value); }
+json to_json(const app::Cell& c) { return c.suppressed ? json(app::cell_text(c)) : json(c.value); }
 
 json to_json(const app::MeetingView& v) {
   const auto& m = v.meeting;
@@ -85,7 +85,7 @@ nlohmann::json steering_json(const app::SteeringFigures& f) {
     staffing.push_back({{"unit", r.unit}, {"fte_pct", r.fte_pct},
                         {"planned_fte_pct", r.planned_fte_pct ? json(*r.planned_fte_pct) : json(nullptr)},
                         {"difference", r.planned_fte_pct ? json(r.difference()) : json(nullptr)},
-                        {"capacity", r.capacity}, {"active", r.active < 0 ? json("<5") : json(r.active)}});
+                        {"capacity", r.capacity}, {"active", r.active < 0 ? json(app::active_text(r)) : json(r.active)}});
   json status = json::object();
   for (const auto& [k, n] : f.plan_status) status[k] = n;
   return {{"staffing", staffing},

@@ -10,19 +10,21 @@ namespace stegvis::reports {
 namespace {
 
 std::optional<double> chart_value(int n, bool s) {
-  if (s && is_small_cell(n)) return std::nullopt;
+  if (is_withheld(n) || (s && is_small_cell(n))) return std::nullopt;
   return n;
 }
 
-std::string count_text(int n, bool s) { return s && is_small_cell(n) ? "färre än 5" : std::to_string(n); }
+std::string count_text(int n, bool s) {
+  return is_withheld(n) ? ".." : s && is_small_cell(n) ? "färre än 5" : std::to_string(n);
+}
 
 ReportTable capacity_table(const std::string& title, const std::string& sheet, const std::string& first,
                            const std::vector<CapacityRow>& rows, bool s) {
   ReportTable t{title, sheet, {first, "Aktiva deltagare", "Kapacitet", "Beläggning, %", "Över kapacitet"}, {}, {}};
   for (const auto& r : rows) {
     TableCell load = count_cell(r.caseload, s);
-    TableCell pct = r.capacity > 0 && !(s && is_small_cell(r.caseload)) ? TableCell::percent(100.0 * r.caseload / r.capacity)
-                                                                        : TableCell::none();
+    bool hidden = is_withheld(r.caseload) || (s && is_small_cell(r.caseload));
+    TableCell pct = r.capacity > 0 && !hidden ? TableCell::percent(100.0 * r.caseload / r.capacity) : TableCell::none();
     t.rows.push_back({TableCell::of_text(r.name), load, TableCell::number(std::round(r.capacity * 10) / 10), pct,
                       TableCell::of_text(r.over ? "Ja" : "Nej")});
   }
@@ -80,7 +82,7 @@ ReportDocument dashboard_document(const std::string& programme_name, const Dashb
   ReportTable goals{"Mål, senaste tolv månaderna", "Mål", {"Mål", "Villkor", "Täljare", "Nämnare", "Utfall, %", "Status"}, {}, {}};
   for (std::size_t i = 0; i < targets.size() && i < d.targets.size(); ++i) {
     const auto& r = d.targets[i];
-    bool hidden = s && share_hidden(r.numerator, r.denominator);
+    bool hidden = is_withheld(r.numerator) || is_withheld(r.denominator) || (s && share_hidden(r.numerator, r.denominator));
     goals.rows.push_back({TableCell::of_text(targets[i].name), TableCell::of_text(describe_target(targets[i])),
                           count_cell(r.numerator, s), count_cell(r.denominator, s),
                           share_cell({r.numerator, r.denominator}, s),
@@ -90,7 +92,9 @@ ReportDocument dashboard_document(const std::string& programme_name, const Dashb
                 capacity_table("Beläggning per medarbetare", "Per medarbetare", "Medarbetare", d.staff, s), outcomes,
                 goals};
   if (s)
-    for (auto& t : doc.tables) t.note = "Celler med 1–4 personer visas som <5.";
+    for (auto& t : doc.tables)
+      t.note = "Celler med 1–4 personer visas som <5; \"..\" döljer en siffra som annars skulle ge tillbaka en dold "
+               "ur en summa.";
   doc.charts = {flow_chart, load_chart, staff_chart};
   doc.notes = {"Kapacitet: 20 deltagare per heltidstjänst som coach eller koordinator.",
                "Försenad uppföljning: aktiv deltagare vars senaste uppföljning (eller start) ligger mer än tre månader "
@@ -102,7 +106,9 @@ std::vector<std::string> dashboard_attention(const Dashboard& d, const std::vect
   std::vector<std::string> out;
   for (std::size_t i = 0; i < targets.size() && i < d.targets.size(); ++i) {
     const auto& r = d.targets[i];
-    if (r.state != TargetState::not_met || (s && share_hidden(r.numerator, r.denominator))) continue;
+    if (r.state != TargetState::not_met || is_withheld(r.numerator) || is_withheld(r.denominator) ||
+        (s && share_hidden(r.numerator, r.denominator)))
+      continue;
     char pct[16];
     std::snprintf(pct, sizeof pct, "%.1f", r.actual_pct.value_or(0));
     std::string p = pct;

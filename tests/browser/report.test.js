@@ -18,18 +18,18 @@ async function openProgramme(page) {
   await Promise.all([page.waitForURL(/\/programmes\/\d+$/), page.click('article.card h3 a')]);
 }
 
-test('report: insatsansvarig chooses Q3 2024 by gender and sees tables, charts and targets', async () => {
+test('report: insatsansvarig chooses Q4 2025 by gender and sees tables, charts and targets', async () => {
   const page = await stegvis.newPage();
   await login(page, 'insatsansvarig');
   await openProgramme(page);
   await Promise.all([page.waitForURL(/\/rapport$/), page.click('main a:text("Periodrapport")')]);
   // The default is the last full quarter.
   assert.match(await page.$eval('#r-preset', (s) => s.selectedOptions[0].textContent), /^Kvartal \d 20\d\d/);
-  await page.selectOption('#r-preset', { label: 'Kvartal 3 2024 (2024-07-01 – 2024-09-30)' });
+  await page.selectOption('#r-preset', { label: 'Kvartal 4 2025 (2025-10-01 – 2025-12-31)' });
   await page.selectOption('#r-group', 'gender');
-  await Promise.all([page.waitForURL(/preset=2024-07-01_2024-09-30/), page.click('button:text("Visa rapport")')]);
+  await Promise.all([page.waitForURL(/preset=2025-10-01_2025-12-31/), page.click('button:text("Visa rapport")')]);
   assert.match(await text(page.locator('main h1')), /Periodrapport – Sikta mot arbetslivet/);
-  assert.match(await text(page.locator('main .meta').first()), /Period 2024-07-01 – 2024-09-30, grupperad efter Kön/);
+  assert.match(await text(page.locator('main .meta').first()), /Period 2025-10-01 – 2025-12-31, grupperad efter Kön/);
   const volumes = page.locator('section:has(h2:text-is("Volymer")) table');
   assert.deepEqual(await volumes.locator('thead th').allInnerTexts(),
     ['Kön', 'Aktiva vid periodens start', 'Påbörjade', 'Avslutade', 'Aktiva vid periodens slut']);
@@ -45,9 +45,9 @@ test('report: insatsansvarig chooses Q3 2024 by gender and sees tables, charts a
   await page.locator('canvas[data-chart][data-drawn="1"]').first().waitFor();
   assert.equal(await page.locator('canvas[data-chart]').count(), 2);
   const xlsx = await page.locator('a:text("Excel (.xlsx)")').getAttribute('href');
-  assert.match(xlsx, /\/reports\/period\.xlsx\?from=2024-07-01&to=2024-09-30&group_by=gender/);
+  assert.match(xlsx, /\/reports\/period\.xlsx\?from=2025-10-01&to=2025-12-31&group_by=gender/);
   await assertAccessible(page, 'period report');
-  await screenshot(page, 'report-q3-2024');
+  await screenshot(page, 'report-q4-2025');
   await page.setViewportSize({ width: 390, height: 800 });
   await assertNoHorizontalScroll(page, 'period report at 390 px');
 });
@@ -94,7 +94,7 @@ test('dashboard: styrgrupp sees aggregates only, no names or personal numbers', 
   assert.doesNotMatch(body, PERSONAL_NUMBER);
   await assertAccessible(page, 'dashboard');
   await screenshot(page, 'dashboard');
-  await page.goto('/rapport?preset=2024-07-01_2024-09-30&group_by=municipality');
+  await page.goto('/rapport?preset=2025-10-01_2025-12-31&group_by=municipality');
   assert.doesNotMatch(await text(page.locator('main')), PERSONAL_NUMBER);
   assert.match(await text(page.locator('main')), /Små celler är skyddade/);
   await page.setViewportSize({ width: 390, height: 800 });

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/dashboard.hpp"
 #include "domain/period_report.hpp"
 
 using namespace stegvis;
@@ -98,4 +99,33 @@ TEST(SmallCells, APeriodReportWithholdsWhatWouldGiveAHiddenCountBack) {
     for (const auto& [code, count] : g->exits_by_outcome) outcomes += hidden(count) ? 1 : 0;
     EXPECT_NE(outcomes, 1) << g->label;
   }
+}
+
+TEST(SmallCells, TheDashboardWithholdsWhatWouldGiveAHiddenCountBack) {
+  Dashboard d;
+  d.months = {{"2026-09", 10, 5, 30}, {"2026-10", 3, 6, 27}, {"2026-11", 8, 7, 28}};
+  d.active_now = 28;
+  d.units = {{1, "Norra", 25, 30, false}, {2, "Södra", 3, 10, false}};
+  d.staff = {{7, "Anna", 20, 20, false}, {8, "Bo", 8, 10, false}};
+  d.exits_12m = 18;
+  d.outcomes_12m = {{"arbete", 15}, {"studier", 3}};
+  protect_small_cells(d);
+
+  auto hidden = [](int n) { return is_small_cell(n) || is_withheld(n); };
+  auto count = [&](std::vector<int> figures) {
+    int n = 0;
+    for (int f : figures) n += hidden(f) ? 1 : 0;
+    return n;
+  };
+  EXPECT_EQ(d.months[1].started, 3);  // small: stays, shown as <5
+  EXPECT_EQ(d.units[1].caseload, 3);
+  EXPECT_EQ(d.units[0].caseload, kWithheld);  // 28 − 3 would give it back
+  EXPECT_EQ(d.outcomes_12m["arbete"], kWithheld);
+  EXPECT_NE(count({d.months[0].active_at_end, d.months[1].started, d.months[1].exited, d.months[1].active_at_end}), 1);
+  EXPECT_NE(count({d.months[1].active_at_end, d.months[2].started, d.months[2].exited, d.months[2].active_at_end}), 1);
+  EXPECT_NE(count({d.months[0].exited, d.months[1].exited, d.months[2].exited, d.exits_12m}), 1);
+  EXPECT_NE(count({d.outcomes_12m["arbete"], d.outcomes_12m["studier"], d.exits_12m}), 1);
+  EXPECT_NE(count({d.units[0].caseload, d.units[1].caseload, d.active_now}), 1);
+  EXPECT_NE(count({d.staff[0].caseload, d.staff[1].caseload, d.active_now}), 1);
+  EXPECT_NE(count({d.months[2].active_at_end, d.active_now}), 1);
 }

@@ -1,43 +1,16 @@
-// Secondary suppression of a period report (domain/small_cells.hpp): every figure that the
-// report shows as part of a published sum is registered with the sums it is in, and those
-// that protect_sums hides besides the small ones are set to kWithheld.
+// Secondary suppression of the period report and the steering dashboard
+// (domain/small_cells.hpp): every figure shown as part of a published sum is
+// registered with the sums it is in; those hidden besides the small ones are
+// set to kWithheld.
 #include <functional>
 #include <string>
 
+#include "domain/dashboard.hpp"
 #include "domain/period_report.hpp"
 #include "domain/small_cells.hpp"
 
 namespace stegvis {
 namespace {
-
-class Figures {
- public:
-  std::size_t add(int& value) {
-    refs_.push_back(&value);
-    hidden_.push_back(is_small_cell(value));
-    return refs_.size() - 1;
-  }
-  void sum(SumGroup group) {
-    if (group.size() > 1) sums_.push_back(std::move(group));
-  }
-  // Two figures that are the same count, so hiding one must hide the other (when they are
-  // equal here; a coincidence only withholds one figure more than needed).
-  void same(std::size_t a, std::size_t b) {
-    if (*refs_[a] == *refs_[b]) sum({a, b});
-  }
-  void withhold() {
-    std::vector<int> values;
-    for (const int* v : refs_) values.push_back(*v);
-    auto hidden = protect_sums(values, hidden_, sums_);
-    for (std::size_t i = 0; i < refs_.size(); ++i)
-      if (hidden[i] && !hidden_[i]) *refs_[i] = kWithheld;
-  }
-
- private:
-  std::vector<int*> refs_;
-  std::vector<bool> hidden_;
-  std::vector<SumGroup> sums_;
-};
 
 using Pick = std::function<int&(GroupFigures&)>;
 
@@ -46,10 +19,21 @@ struct GroupIds {
   std::map<std::string, std::size_t> ids;
 };
 
+// Parts and their total, as a sum to protect when the parts add up to it here.
+void sum_if_it_holds(FigureGuard& f, std::vector<int*> parts, int& total) {
+  long long sum = 0;
+  for (const int* p : parts) sum += *p;
+  if (sum != total) return;
+  SumGroup g;
+  for (int* p : parts) g.push_back(f.add(*p));
+  g.push_back(f.add(total));
+  f.sum(std::move(g));
+}
+
 }  // namespace
 
 void protect_small_cells(PeriodReport& r) {
-  Figures f;
+  FigureGuard f;
   std::vector<GroupFigures*> rows;
   for (auto& g : r.groups) rows.push_back(&g);
   rows.push_back(&r.total);  // last: the total of each column
@@ -67,21 +51,30 @@ void protect_small_cells(PeriodReport& r) {
       {"final.n", [](GroupFigures& g) -> int& { return g.final_report_within_21.numerator; }},
       {"final.d", [](GroupFigures& g) -> int& { return g.final_report_within_21.denominator; }},
   };
-  for (auto [name, scale] : {std::pair{"ors", &GroupFigures::ors}, std::pair{"srs", &GroupFigures::srs}}) {
-    std::string n = name;
+  for (const auto& named : {std::pair{"ors", &GroupFigures::ors}, std::pair{"srs", &GroupFigures::srs}}) {
+    const std::string n = named.first;
+    const auto scale = named.second;
     picks.push_back({n + ".rated", [scale](GroupFigures& g) -> int& { return (g.*scale).rated; }});
     picks.push_back({n + ".ri.n", [scale](GroupFigures& g) -> int& { return (g.*scale).reliable_improvement.numerator; }});
     picks.push_back({n + ".ri.d", [scale](GroupFigures& g) -> int& { return (g.*scale).reliable_improvement.denominator; }});
     picks.push_back({n + ".bc.n", [scale](GroupFigures& g) -> int& { return (g.*scale).below_cutoff_first.numerator; }});
     picks.push_back({n + ".bc.d", [scale](GroupFigures& g) -> int& { return (g.*scale).below_cutoff_first.denominator; }});
   }
-  for (const auto& [code, _] : r.total.exits_by_outcome)
+  // Keys copied out of the maps: clang 14 cannot capture a structured binding in a lambda.
+  for (const auto& entry : r.total.exits_by_outcome) {
+    const std::string code = entry.first;
     picks.push_back({"outcome." + code, [code](GroupFigures& g) -> int& { return g.exits_by_outcome[code]; }});
-  for (const auto& [code, _] : r.total.income_before)
+  }
+  for (const auto& entry : r.total.income_before) {
+    const std::string code = entry.first;
     picks.push_back({"before." + code, [code](GroupFigures& g) -> int& { return g.income_before[code]; }});
-  for (const auto& [code, _] : r.total.income_after)
+  }
+  for (const auto& entry : r.total.income_after) {
+    const std::string code = entry.first;
     picks.push_back({"after." + code, [code](GroupFigures& g) -> int& { return g.income_after[code]; }});
-  for (const auto& [area, _] : r.total.goals) {
+  }
+  for (const auto& entry : r.total.goals) {
+    const std::string area = entry.first;
     picks.push_back({"goal.rated." + area, [area](GroupFigures& g) -> int& { return g.goals[area].rated; }});
     picks.push_back({"goal.n." + area, [area](GroupFigures& g) -> int& { return g.goals[area].improved.numerator; }});
     picks.push_back({"goal.d." + area, [area](GroupFigures& g) -> int& { return g.goals[area].improved.denominator; }});
@@ -146,6 +139,42 @@ void protect_small_cells(PeriodReport& r) {
       }
     }
   }
+  // A target counts the persons of its population that meet its condition, which may be a
+  // figure shown elsewhere under another name (women among the starts are the women's starts):
+  // each of its counts goes with every figure of the same value.
+  for (const auto& row : ids)
+    for (std::size_t t = 0; t < r.total.targets.size(); ++t)
+      for (const char* part : {"target.n.", "target.d."})
+        if (auto it = row.ids.find(part + std::to_string(t)); it != row.ids.end())
+          for (std::size_t other = 0; other < f.size(); ++other)
+            if (other != it->second) f.same(it->second, other);
+  f.withhold();
+}
+
+void protect_small_cells(Dashboard& d) {
+  FigureGuard f;
+  // Month by month: the end of one month, plus the next month's starts, less its exits, is its end.
+  std::vector<std::size_t> end_of;
+  for (std::size_t i = 0; i < d.months.size(); ++i) {
+    auto& m = d.months[i];
+    auto started = f.add(m.started), exited = f.add(m.exited), end = f.add(m.active_at_end);
+    if (i > 0 && d.months[i - 1].active_at_end + m.started - m.exited == m.active_at_end)
+      f.sum({end_of.back(), started, exited, end});
+    end_of.push_back(end);
+  }
+  auto now = f.add(d.active_now);
+  if (!d.months.empty()) f.same(end_of.back(), now);
+  std::vector<int*> exits, outcomes, units, staff;
+  for (auto& m : d.months) exits.push_back(&m.exited);
+  for (auto& [code, n] : d.outcomes_12m) outcomes.push_back(&n);
+  for (auto& u : d.units) units.push_back(&u.caseload);
+  for (auto& s : d.staff) staff.push_back(&s.caseload);
+  sum_if_it_holds(f, exits, d.exits_12m);
+  sum_if_it_holds(f, outcomes, d.exits_12m);
+  sum_if_it_holds(f, units, d.active_now);
+  sum_if_it_holds(f, staff, d.active_now);
+  auto exits_12m = f.add(d.exits_12m);
+  for (auto& t : d.targets) f.same(f.add(t.denominator), exits_12m);
   f.withhold();
 }
 
