@@ -11,13 +11,9 @@
 #include "reports/swedish_format.hpp"
 
 namespace stegvis::app {
-namespace {
-
 bool may_view_annual(const Actor& a) {
   return a.has_role(Role::forbundschef) || a.has_role(Role::insatsansvarig) || a.has_role(Role::styrgrupp);
 }
-
-}  // namespace
 
 const std::vector<std::pair<std::string, std::string>>& annual_section_titles() {
   static const std::vector<std::pair<std::string, std::string>> t{

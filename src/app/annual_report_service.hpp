@@ -26,6 +26,9 @@ namespace stegvis::app {
 // The text sections' codes in order, with Swedish headings.
 const std::vector<std::pair<std::string, std::string>>& annual_section_titles();
 
+// Who reads the annual report: förbundschef, insatsansvarig and styrgrupp (pages link to it for them only).
+bool may_view_annual(const Actor& a);
+
 // A questionnaire round closed in the year, with its results as the results page shows them.
 struct AnnualSurvey {
   Id questionnaire_id = 0, round_id = 0;

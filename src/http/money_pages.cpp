@@ -4,6 +4,7 @@
 // cost per participant, and for ekonom and förbundschef the budget, cost and
 // ledger-import forms. Requisitions and the national report are in
 // money_pages_requisitions.cpp. No participant data appears here.
+#include "app/money_service.hpp"
 #include "domain/money.hpp"
 #include "http/errors.hpp"
 #include "http/json_codec.hpp"
@@ -155,6 +156,7 @@ Response render_economy_page(app::Services& services, PageRenderer& pages, const
   view["has_costs"] = !costs.empty();
   add_requisition_view(services, req, r.programme, r.unit ? std::optional<Id>(r.unit->id) : std::nullopt, view,
                        extra.requisition_error);
+  view["may_view_national"] = app::MoneyService::may_view_all(*req.actor);
   return pages.render(req, "economy", view.dump(), status);
 }
 

@@ -4,6 +4,8 @@
 #include <set>
 
 #include "app/access.hpp"
+#include "app/annual_report_service.hpp"
+#include "app/diary_service.hpp"
 #include "app/evaluation_export_service.hpp"
 #include "http/errors.hpp"
 #include "http/json_codec.hpp"
@@ -64,6 +66,7 @@ Response render_programme_page(app::Services& services, PageRenderer& pages, con
   std::vector<Id> unit_ids;
   for (const auto& u : p->units) unit_ids.push_back(u.id);
   view["can_export_evaluation"] = app::may_export_evaluation(*req.actor, p->id, unit_ids);
+  view["may_view_annual"] = app::may_view_annual(*req.actor);
   add_programme_report_view(services, req, *p, view, target_error, entered);
   // This semester's activities and the overdue ones from earlier semesters (issue #8).
   if (auto rows = services.plans.activity_plan(*req.actor, p->id); rows) {
@@ -178,7 +181,8 @@ void add_page_routes(Router& router, app::Services& services, PageRenderer& page
     }
     json view{{"title", u->name + " – " + p->name},
               {"programme", {{"id", p->id}, {"name", p->name}}},
-              {"unit", unit_view(pages, req, *u, *parties, staff ? &*staff : nullptr)}};
+              {"unit", unit_view(pages, req, *u, *parties, staff ? &*staff : nullptr)},
+              {"may_use_diary", app::may_use_diary(*req.actor, u->id)}};
     return pages.render(req, "unit", view.dump());
   });
 }

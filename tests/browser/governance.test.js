@@ -201,3 +201,29 @@ test('the samordnare adds a member of the collaboration team for a party and end
   assert.match(await text(ended), /Avslutat/);
   assert.equal(await ended.getByRole('button').count(), 0);
 });
+
+test('pages link only to what the reader may open: no annual report for a coach, no diary outside the unit, no national report for a samordnare', async () => {
+  const lead = await stegvis.newPage();
+  await login(lead, 'insatsansvarig');
+  await lead.getByRole('link', { name: 'Sikta mot arbetslivet', exact: true }).first().click();
+  await lead.waitForURL(/\/programmes\/\d+$/);
+  const programme = new URL(lead.url()).pathname;
+  assert.equal(await lead.getByRole('link', { name: 'Helårsrapport' }).count(), 1);
+  await lead.getByRole('link', { name: 'Västra' }).first().click();
+  await lead.waitForURL(/\/units\/\d+$/);
+  assert.equal(await lead.getByRole('link', { name: 'Veckodagbok' }).count(), 0);
+  assert.equal(await lead.getByRole('link', { name: 'Möten och protokoll' }).count(), 1);
+
+  const coach = await stegvis.newPage();
+  await login(coach, 'coach.katrineholm');
+  await coach.goto(programme);
+  assert.match(await text(coach.locator('main h1')), /Sikta mot arbetslivet/);
+  assert.equal(await coach.getByRole('link', { name: 'Helårsrapport' }).count(), 0);
+  assert.equal((await coach.goto(programme + '/annual')).status(), 403);
+
+  const samordnare = await stegvis.newPage();
+  await login(samordnare, 'samordnare.vastra');
+  await samordnare.goto('/ekonomi');
+  assert.equal(await samordnare.getByRole('link', { name: 'Uppföljning Finsam' }).count(), 0);
+  assert.equal((await samordnare.goto('/nationell-uppfoljning')).status(), 403);
+});
