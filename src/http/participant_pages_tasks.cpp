@@ -63,7 +63,9 @@ void add_start_tasks(app::Services& services, PageRenderer& pages, const Request
                                   {"href", task_href(d, units)}});
     }
     section["count"] = tasks->size();
+    section["count_one"] = tasks->size() == 1;  // "1 uppgift", "2 uppgifter"
     section["overdue_count"] = overdue ? json(overdue) : json(false);
+    section["overdue_one"] = overdue == 1;
     section["has_items"] = !tasks->empty();
     section["more"] = tasks->size() > kMaxTasks ? json(tasks->size() - kMaxTasks) : json(false);
   }

@@ -110,6 +110,8 @@ Response questionnaire_page(app::Services& services, PageRenderer& pages, const 
   const auto& q = r->questionnaire;
   json view = questionnaire_json(q, true);
   view["title"] = q.name;
+  // The API gives the kind as a code; the page names it in the reader's language.
+  for (auto& item : view["items"]) item["kind"] = pages.text(req, "quest_kind_" + item["kind"].get<std::string>());
   if (q.description.empty()) view["description"] = false;
   json rounds = json::array();
   for (const auto& v : r->rounds) {
