@@ -23,6 +23,10 @@ inline bool share_hidden(int numerator, int denominator) {
   return is_small_cell(numerator) || is_small_cell(denominator) || is_withheld(numerator) ||
          is_withheld(denominator);
 }
+// Whether a share is hidden from this reader: a withheld part always, a small one when suppressing.
+inline bool share_hidden(int numerator, int denominator, bool suppress) {
+  return is_withheld(numerator) || is_withheld(denominator) || (suppress && share_hidden(numerator, denominator));
+}
 
 // One published equation between figures: the parts and, last, their total (or two figures
 // that are the same count, or a row such as start + started − exited = end). Indices into

@@ -18,7 +18,7 @@ json round1(const std::optional<double>& v) {
 json count(int n, bool s) { return is_withheld(n) ? json("..") : s && is_small_cell(n) ? json("<5") : json(n); }
 
 json share(const Share& sh, bool s) {
-  bool hidden = is_withheld(sh.numerator) || is_withheld(sh.denominator) || (s && share_hidden(sh.numerator, sh.denominator));
+  bool hidden = share_hidden(sh.numerator, sh.denominator, s);
   json j{{"numerator", count(sh.numerator, s)}, {"denominator", count(sh.denominator, s)},
          {"pct", hidden ? json(nullptr) : round1(sh.pct())}};
   if (hidden) j["hidden"] = true;
@@ -42,7 +42,7 @@ json ratings(const RatingAggregate& a, bool s) {
 }
 
 json target_result(const TargetResult& t, bool s) {
-  bool hidden = is_withheld(t.numerator) || is_withheld(t.denominator) || (s && share_hidden(t.numerator, t.denominator));
+  bool hidden = share_hidden(t.numerator, t.denominator, s);
   return {{"id", t.target_id},
           {"name", t.name},
           {"numerator", count(t.numerator, s)},

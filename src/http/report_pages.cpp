@@ -102,8 +102,7 @@ Response report_page(app::Services& services, PageRenderer& pages, Request& req)
   json targets = json::array();
   for (std::size_t i = 0; i < res.targets.size() && i < res.report.total.targets.size(); ++i) {
     const auto& t = res.report.total.targets[i];
-    bool hidden = is_withheld(t.numerator) || is_withheld(t.denominator) ||
-                  (res.suppressed && share_hidden(t.numerator, t.denominator));
+    bool hidden = share_hidden(t.numerator, t.denominator, res.suppressed);
     targets.push_back({{"name", res.targets[i].name},
                        {"description", describe_target(res.targets[i])},
                        {"actual", format_cell(reports::share_cell({t.numerator, t.denominator}, res.suppressed))},

@@ -82,7 +82,7 @@ ReportDocument dashboard_document(const std::string& programme_name, const Dashb
   ReportTable goals{"Mål, senaste tolv månaderna", "Mål", {"Mål", "Villkor", "Täljare", "Nämnare", "Utfall, %", "Status"}, {}, {}};
   for (std::size_t i = 0; i < targets.size() && i < d.targets.size(); ++i) {
     const auto& r = d.targets[i];
-    bool hidden = is_withheld(r.numerator) || is_withheld(r.denominator) || (s && share_hidden(r.numerator, r.denominator));
+    bool hidden = share_hidden(r.numerator, r.denominator, s);
     goals.rows.push_back({TableCell::of_text(targets[i].name), TableCell::of_text(describe_target(targets[i])),
                           count_cell(r.numerator, s), count_cell(r.denominator, s),
                           share_cell({r.numerator, r.denominator}, s),
@@ -106,9 +106,7 @@ std::vector<std::string> dashboard_attention(const Dashboard& d, const std::vect
   std::vector<std::string> out;
   for (std::size_t i = 0; i < targets.size() && i < d.targets.size(); ++i) {
     const auto& r = d.targets[i];
-    if (r.state != TargetState::not_met || is_withheld(r.numerator) || is_withheld(r.denominator) ||
-        (s && share_hidden(r.numerator, r.denominator)))
-      continue;
+    if (r.state != TargetState::not_met || share_hidden(r.numerator, r.denominator, s)) continue;
     char pct[16];
     std::snprintf(pct, sizeof pct, "%.1f", r.actual_pct.value_or(0));
     std::string p = pct;

@@ -116,8 +116,7 @@ ReportTable targets_table(const PeriodReport& r, const std::vector<Target>& targ
   ReportTable t{"Mål", "Mål", {"Mål", "Villkor", "Täljare", "Nämnare", "Utfall, %", "Målvärde, %", "Status"}, {}, {}};
   for (std::size_t i = 0; i < targets.size() && i < r.total.targets.size(); ++i) {
     const auto& res = r.total.targets[i];
-    bool hidden = is_withheld(res.numerator) || is_withheld(res.denominator) ||
-                  (s && share_hidden(res.numerator, res.denominator));
+    bool hidden = share_hidden(res.numerator, res.denominator, s);
     t.rows.push_back({TableCell::of_text(targets[i].name), TableCell::of_text(describe_target(targets[i])),
                       count_cell(res.numerator, s), count_cell(res.denominator, s),
                       share_cell({res.numerator, res.denominator}, s),
