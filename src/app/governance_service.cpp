@@ -44,14 +44,6 @@ Cell cell(int n, bool suppress) {
   return {n, false};
 }
 
-}  // namespace
-
-std::string cell_text(const Cell& c) {
-  return c.withheld ? ".." : c.suppressed ? "<5" : std::to_string(c.value);
-}
-
-namespace {
-
 std::string utc_stamp(std::int64_t now) {
   std::time_t t = static_cast<std::time_t>(now);
   std::tm tm{};
@@ -62,6 +54,10 @@ std::string utc_stamp(std::int64_t now) {
 }
 
 }  // namespace
+
+std::string cell_text(const Cell& c) {
+  return c.withheld ? ".." : c.suppressed ? "<5" : std::to_string(c.value);
+}
 
 bool may_read_body(const Actor& a, const Body& b, const std::vector<BodyMember>& members) {
   for (const auto& m : members)

@@ -15,9 +15,7 @@ namespace {
 using Pick = std::function<int&(GroupFigures&)>;
 
 // The figures of one group, by name, registered once each.
-struct GroupIds {
-  std::map<std::string, std::size_t> ids;
-};
+using GroupIds = std::map<std::string, std::size_t>;
 
 // Parts and their total, as a sum to protect when the parts add up to it here.
 void sum_if_it_holds(FigureGuard& f, std::vector<int*> parts, int& total) {
@@ -89,19 +87,18 @@ void protect_small_cells(PeriodReport& r) {
   for (std::size_t row = 0; row < rows.size(); ++row)
     for (auto& [name, pick] : picks) {
       if (name.rfind("target.", 0) == 0 && rows[row]->targets.size() != r.total.targets.size()) continue;
-      ids[row].ids[name] = f.add(pick(*rows[row]));
+      ids[row][name] = f.add(pick(*rows[row]));
     }
   // Each column: the groups add up to the total (every enrolment is in exactly one group).
   for (auto& [name, pick] : picks) {
     SumGroup column;
     for (std::size_t row = 0; row < rows.size(); ++row)
-      if (auto it = ids[row].ids.find(name); it != ids[row].ids.end()) column.push_back(it->second);
+      if (auto it = ids[row].find(name); it != ids[row].end()) column.push_back(it->second);
     if (column.size() == rows.size()) f.sum(column);
   }
   // Each group: start + started − exited = end, the outcomes add up to the exits, and the
   // counts that the shares are taken of are the same as the ones shown beside them.
-  for (auto& g : ids) {
-    auto& id = g.ids;
+  for (auto& id : ids) {
     f.sum({id["active_at_start"], id["started"], id["exited"], id["active_at_end"]});
     SumGroup outcomes;
     for (const auto& [code, _] : r.total.exits_by_outcome) outcomes.push_back(id["outcome." + code]);
@@ -114,12 +111,6 @@ void protect_small_cells(PeriodReport& r) {
       f.same(id[s + ".rated"], id["exited"]);
     }
     for (const auto& [area, _] : r.total.goals) f.same(id["goal.d." + area], id["goal.rated." + area]);
-    // A target over all starts or all exits has them as its denominator.
-    for (std::size_t t = 0; t < r.total.targets.size(); ++t)
-      if (auto it = id.find("target.d." + std::to_string(t)); it != id.end()) {
-        f.same(it->second, id["started"]);
-        f.same(it->second, id["exited"]);
-      }
   }
   // Lasting effect: the genders add up to the total row (last).
   if (!r.lasting.empty()) {
@@ -140,12 +131,13 @@ void protect_small_cells(PeriodReport& r) {
     }
   }
   // A target counts the persons of its population that meet its condition, which may be a
-  // figure shown elsewhere under another name (women among the starts are the women's starts):
-  // each of its counts goes with every figure of the same value.
+  // figure shown elsewhere under another name (women among the starts are the women's starts,
+  // a target over all exits has them as its denominator): each of its counts goes with every
+  // figure of the same value.
   for (const auto& row : ids)
     for (std::size_t t = 0; t < r.total.targets.size(); ++t)
       for (const char* part : {"target.n.", "target.d."})
-        if (auto it = row.ids.find(part + std::to_string(t)); it != row.ids.end())
+        if (auto it = row.find(part + std::to_string(t)); it != row.end())
           for (std::size_t other = 0; other < f.size(); ++other)
             if (other != it->second) f.same(it->second, other);
   f.withhold();
